@@ -5,12 +5,14 @@ They draw from integers and choices only (no ``random``), so every failure repla
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
+from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from seatcalc import ROUNDING_MODES, Money
+from seatcalc import CHANNELS, ROUNDING_MODES, Money, Subscription
 
 #: Currencies grouped by their CLDR minor-unit digits.
 CURRENCIES_BY_DIGITS: dict[int, tuple[str, ...]] = {
@@ -84,3 +86,54 @@ weights = st.lists(weight_values, min_size=1, max_size=20).filter(
 def as_fraction(value: int | Decimal | Fraction) -> Fraction:
     """Return any weight as an exact Fraction."""
     return value if isinstance(value, Fraction) else Fraction(value)
+
+
+# -- dates and subscriptions ----------------------------------------------------------------
+
+#: Dates from 2000 to 2060, wide enough for leap years and century rules that matter here.
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2060, 12, 31))
+#: Billing periods: monthly, quarterly, annual, three-year, and any other length up to 5 years.
+period_months = st.one_of(st.sampled_from((1, 12, 36)), st.integers(1, 60))
+countries = st.sampled_from(("US", "CA", "FR", "DE", "GB", "IT", "ES", "JP", "AU", "BR", "CH"))
+
+
+@st.composite
+def subscriptions(
+    draw: st.DrawFn,
+    *,
+    currency: st.SearchStrategy[str] = currencies,
+    max_seats: int = 500,
+    period: st.SearchStrategy[int] = period_months,
+) -> Subscription:
+    """A subscription whose current term is one period on its anchor's grid.
+
+    The anchor is any day (month ends and Feb 29 included); the term is the ``k``-th period.
+    """
+    anchor = draw(dates)
+    months = draw(period)
+    k = draw(st.integers(0, 5))
+    start = anchor + relativedelta(months=months * k)
+    end = anchor + relativedelta(months=months * (k + 1))
+    price = draw(money(currency=currency, rounded=True, min_units=0, max_units=10**9))
+    return Subscription(
+        seats=draw(st.integers(1, max_seats)),
+        unit_price=price,
+        term_start=start,
+        term_end=end,
+        anchor=anchor,
+        period_months=months,
+        country=draw(countries),
+        channel=draw(st.sampled_from(CHANNELS)),
+        purchased_on=draw(st.one_of(st.none(), st.dates(max_value=start))),
+        auto_renew=draw(st.booleans()),
+        product=draw(st.sampled_from(("", "AutoCAD", "Revit"))),
+        plan=draw(st.sampled_from(("", "standard", "premium"))),
+    )
+
+
+@st.composite
+def subscriptions_with_day(draw: st.DrawFn, **kwargs: object) -> tuple[Subscription, dt.date]:
+    """A subscription and a day inside its current term."""
+    sub = draw(subscriptions(**kwargs))  # type: ignore[arg-type]
+    length = (sub.term_end - sub.term_start).days
+    return sub, sub.term_start + dt.timedelta(days=draw(st.integers(0, length - 1)))

@@ -12,16 +12,19 @@ from seatcalc.errors import (
     UnknownCurrencyError,
 )
 from seatcalc.money import ROUNDING_MODES, Money, minor_unit_digits, round_ratio
+from seatcalc.subscription import CHANNELS, Subscription
 
 __version__ = _version("seatcalc")
 
 __all__ = [
+    "CHANNELS",
     "ROUNDING_MODES",
     "CurrencyMismatchError",
     "InvalidTypeError",
     "InvalidValueError",
     "Money",
     "SeatcalcError",
+    "Subscription",
     "UnknownCurrencyError",
     "__version__",
     "minor_unit_digits",

@@ -39,6 +39,7 @@ import attrs
 import babel.numbers
 from babel.core import Locale, UnknownLocaleError
 
+from seatcalc._validate import check_keys
 from seatcalc.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -508,7 +509,7 @@ class Money:
         >>> Money.from_dict({"amount": "1209.86", "currency": "USD"})
         Money('1209.86', 'USD')
         """
-        _check_keys(data, "Money", ("amount", "currency"))
+        check_keys(data, "Money", ("amount", "currency"))
         amount = data["amount"]
         if not isinstance(amount, str | int) or isinstance(amount, bool):
             msg = f"amount: got {describe(amount)}; expected a decimal string such as '1200.00'"
@@ -565,18 +566,3 @@ def _check_locale(locale: object) -> Locale:
     except (UnknownLocaleError, ValueError) as error:
         msg = f"locale: got {locale!r}; expected a locale CLDR knows, such as 'en' or 'fr_FR'"
         raise InvalidValueError(msg) from error
-
-
-def _check_keys(data: object, kind: str, keys: Iterable[str]) -> None:
-    expected = tuple(keys)
-    if not isinstance(data, Mapping):
-        msg = f"data: got {describe(data)}; expected a mapping with keys {', '.join(expected)}"
-        raise InvalidTypeError(msg)
-    missing = [key for key in expected if key not in data]
-    extra = sorted(str(key) for key in data if key not in expected)
-    if missing or extra:
-        msg = (
-            f"data: {kind} needs exactly the keys {', '.join(expected)}; "
-            f"missing {missing or 'none'}, unexpected {extra or 'none'}"
-        )
-        raise InvalidValueError(msg)

@@ -1,0 +1,250 @@
+"""The subscription a seat change applies to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Self, cast
+
+import attrs
+from babel.core import Locale
+
+from seatcalc._validate import check_count, check_date, check_keys, check_text, parse_date
+from seatcalc.dates import grid_date, grid_index, months_between
+from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
+from seatcalc.money import Money
+
+__all__ = ["CHANNELS", "MAX_PERIOD_MONTHS", "Subscription", "check_country"]
+
+#: The sales channels a subscription can come from: bought from the vendor's own store, or
+#: through a reseller or partner.
+CHANNELS: tuple[str, ...] = ("direct", "reseller")
+
+#: The longest billing period accepted, in months (ten years).
+MAX_PERIOD_MONTHS = 120
+
+# Codes CLDR lists among its territories that are not places a customer lives in.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+
+
+def check_country(value: object, field: str = "country") -> str:
+    """Return ``value`` if it is an ISO 3166-1 alpha-2 code of a territory CLDR knows.
+
+    Codes are upper case, as ISO 3166-1 writes them; a lower-case code is refused with the
+    upper-case one suggested, rather than guessed.  Groupings such as ``EU`` or ``UN`` and
+    CLDR's ``ZZ`` (unknown region) are not countries.
+
+    >>> check_country("FR")
+    'FR'
+    >>> check_country("fr")
+    Traceback (most recent call last):
+    ...
+    seatcalc.errors.InvalidValueError: country: got 'fr'; expected an upper-case ISO 3166-1 alpha-2 code such as 'US' or 'FR' (did you mean 'FR'?)
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501 - a doctest's output is one line
+    if not isinstance(value, str):
+        msg = f"{field}: got {describe(value)}; expected an ISO 3166-1 alpha-2 code as a str"
+        raise InvalidTypeError(msg)
+    known = len(value) == 2 and value not in _NOT_COUNTRIES
+    if known and value.isupper() and value in Locale("en").territories:
+        return value
+    upper = value.upper()
+    hint = (
+        f" (did you mean {upper!r}?)"
+        if upper != value and upper not in _NOT_COUNTRIES and upper in Locale("en").territories
+        else ""
+    )
+    msg = (
+        f"{field}: got {value!r}; expected an upper-case ISO 3166-1 alpha-2 code "
+        f"such as 'US' or 'FR'{hint}"
+    )
+    raise InvalidValueError(msg)
+
+
+def _check_channel(_instance: object, _attribute: object, value: object) -> None:
+    if value not in CHANNELS or not isinstance(value, str):
+        msg = f"channel: got {describe(value)}; expected one of {', '.join(map(repr, CHANNELS))}"
+        raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(msg)
+
+
+def _check_unit_price(_instance: object, _attribute: object, value: Money) -> None:
+    given: object = value
+    if not isinstance(given, Money):
+        msg = f"unit_price: got {describe(value)}; expected Money, e.g. Money('1200.00', 'USD')"
+        raise InvalidTypeError(msg)
+    if value.amount < 0:
+        msg = f"unit_price: got {value!r}; expected a price >= 0"
+        raise InvalidValueError(msg)
+
+
+def _check_bool(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, bool):
+            msg = f"{field}: got {describe(value)}; expected True or False"
+            raise InvalidTypeError(msg)
+
+    return check
+
+
+def _date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    return lambda _i, _a, value: check_date(value, field)
+
+
+def _optional_date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    return lambda _i, _a, value: value is None or check_date(value, field)
+
+
+@attrs.frozen(kw_only=True)
+class Subscription:
+    """A per-seat subscription in its current term.
+
+    The current term is the half-open interval ``[term_start, term_end)``: a seat is active on
+    ``term_start`` and on every day before ``term_end``, which is the renewal date, the first
+    day of the next term.  ``unit_price`` is the price of one seat for one full billing period
+    of ``period_months`` months.
+
+    Renewal dates lie on the anchor's grid, ``anchor + k * period_months`` months, each clamped
+    to its month's last day; ``anchor`` defaults to ``term_start`` and ``purchased_on`` to
+    ``anchor``.  ``term_end`` must be one of those renewal dates, so every seat renews on one
+    date.  ``term_start`` may lie off the grid (a first term, or a term extended to align it
+    with others, can be shorter or longer than one period).
+
+    >>> import datetime as dt
+    >>> sub = Subscription(
+    ...     seats=5,
+    ...     unit_price=Money("1200.00", "USD"),
+    ...     term_start=dt.date(2026, 1, 1),
+    ...     term_end=dt.date(2027, 1, 1),
+    ...     country="US",
+    ... )
+    >>> sub.anchor, sub.purchased_on, sub.channel, sub.auto_renew
+    (datetime.date(2026, 1, 1), datetime.date(2026, 1, 1), 'direct', True)
+    >>> sub.is_active_on(dt.date(2026, 12, 31)), sub.is_active_on(dt.date(2027, 1, 1))
+    (True, False)
+
+    .. versionadded:: 0.1.0
+    """
+
+    seats: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "seats"))
+    unit_price: Money = attrs.field(validator=_check_unit_price)
+    term_start: dt.date = attrs.field(validator=_date_field("term_start"))
+    term_end: dt.date = attrs.field(validator=_date_field("term_end"))
+    country: str = attrs.field(validator=lambda _i, _a, value: check_country(value))
+    channel: str = attrs.field(default="direct", validator=_check_channel)
+    purchased_on: dt.date = attrs.field(
+        default=None, validator=_optional_date_field("purchased_on")
+    )
+    period_months: int = attrs.field(
+        default=12,
+        validator=lambda _i, _a, value: check_count(
+            value, "period_months", maximum=MAX_PERIOD_MONTHS
+        ),
+    )
+    anchor: dt.date = attrs.field(default=None, validator=_optional_date_field("anchor"))
+    auto_renew: bool = attrs.field(default=True, validator=_check_bool("auto_renew"))
+    product: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "product"))
+    plan: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "plan"))
+
+    def __attrs_post_init__(self) -> None:
+        """Fill the defaults that depend on other fields and check the fields together."""
+        # anchor and purchased_on are declared as dates for readers of the value; None is only
+        # the "not given" marker of the constructor.
+        if cast("dt.date | None", self.anchor) is None:
+            object.__setattr__(self, "anchor", self.term_start)
+        if cast("dt.date | None", self.purchased_on) is None:
+            object.__setattr__(self, "purchased_on", self.anchor)
+        if self.term_start >= self.term_end:
+            msg = (
+                f"term_end: got {self.term_end.isoformat()}, which is not after term_start "
+                f"{self.term_start.isoformat()}; a term is [term_start, term_end) and "
+                "term_end is the first day of the next term"
+            )
+            raise InvalidValueError(msg)
+        if grid_index(self.anchor, self.period_months, self.term_end) is None:
+            raise InvalidValueError(self._off_grid_message())
+        if self.purchased_on >= self.term_end:
+            msg = (
+                f"purchased_on: got {self.purchased_on.isoformat()}; expected a date before "
+                f"term_end {self.term_end.isoformat()}"
+            )
+            raise InvalidValueError(msg)
+
+    def _off_grid_message(self) -> str:
+        months = months_between(self.anchor, self.term_end)
+        before = grid_date(self.anchor, months - months % self.period_months)
+        if before >= self.term_end:
+            before = grid_date(
+                self.anchor, months - months % self.period_months - self.period_months
+            )
+        after = grid_date(self.anchor, months - months % self.period_months + self.period_months)
+        return (
+            f"term_end: got {self.term_end.isoformat()}, which is not a renewal date of anchor "
+            f"{self.anchor.isoformat()} every {self.period_months} month(s); the nearest are "
+            f"{before.isoformat()} and {after.isoformat()} (pass anchor= if the subscription "
+            "started on another day of the month)"
+        )
+
+    @property
+    def currency(self) -> str:
+        """The currency of the unit price."""
+        return self.unit_price.currency
+
+    def is_active_on(self, day: dt.date) -> bool:
+        """Say whether ``day`` lies in the current term ``[term_start, term_end)``."""
+        on = check_date(day, "day")
+        return self.term_start <= on < self.term_end
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-safe dict: dates in ISO 8601, the price as :meth:`Money.to_dict`.
+
+        >>> import datetime as dt
+        >>> Subscription(
+        ...     seats=2,
+        ...     unit_price=Money("30.00", "EUR"),
+        ...     term_start=dt.date(2026, 3, 31),
+        ...     term_end=dt.date(2026, 4, 30),
+        ...     anchor=dt.date(2026, 1, 31),
+        ...     period_months=1,
+        ...     country="FR",
+        ... ).to_dict()  # doctest: +NORMALIZE_WHITESPACE
+        {'seats': 2, 'unit_price': {'amount': '30.00', 'currency': 'EUR'},
+         'term_start': '2026-03-31', 'term_end': '2026-04-30', 'country': 'FR',
+         'channel': 'direct', 'purchased_on': '2026-01-31', 'period_months': 1,
+         'anchor': '2026-01-31', 'auto_renew': True, 'product': '', 'plan': ''}
+        """
+        return {
+            "seats": self.seats,
+            "unit_price": self.unit_price.to_dict(),
+            "term_start": self.term_start.isoformat(),
+            "term_end": self.term_end.isoformat(),
+            "country": self.country,
+            "channel": self.channel,
+            "purchased_on": self.purchased_on.isoformat(),
+            "period_months": self.period_months,
+            "anchor": self.anchor.isoformat(),
+            "auto_renew": self.auto_renew,
+            "product": self.product,
+            "plan": self.plan,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Build a subscription from :meth:`to_dict`'s form.
+
+        Optional keys (``channel``, ``purchased_on``, ``period_months``, ``anchor``,
+        ``auto_renew``, ``product``, ``plan``) may be left out and take their defaults.
+        """
+        required = ("seats", "unit_price", "term_start", "term_end", "country")
+        optional = ("channel", "purchased_on", "period_months", "anchor", "auto_renew")
+        mapping = check_keys(data, "Subscription", required, (*optional, "product", "plan"))
+        values: dict[str, Any] = dict(mapping)
+        price = values["unit_price"]
+        if not isinstance(price, Mapping):
+            msg = f"unit_price: got {describe(price)}; expected a mapping with amount, currency"
+            raise InvalidTypeError(msg)
+        values["unit_price"] = Money.from_dict(price)
+        for key in ("term_start", "term_end", "purchased_on", "anchor"):
+            if key in values:
+                values[key] = parse_date(values[key], key)
+        return cls(**values)
