@@ -137,3 +137,21 @@ def subscriptions_with_day(draw: st.DrawFn, **kwargs: object) -> tuple[Subscript
     sub = draw(subscriptions(**kwargs))  # type: ignore[arg-type]
     length = (sub.term_end - sub.term_start).days
     return sub, sub.term_start + dt.timedelta(days=draw(st.integers(0, length - 1)))
+
+
+# -- seat usage -----------------------------------------------------------------------------
+
+user_names = st.sampled_from([f"user{n:02d}" for n in range(40)])
+
+
+@st.composite
+def usage_inputs(
+    draw: st.DrawFn,
+) -> tuple[Subscription, dict[str, dt.date], list[tuple[str, dt.date]], dt.date]:
+    """A subscription, seat assignments, usage events and the report date."""
+    sub = draw(subscriptions(max_seats=30))
+    as_of = draw(st.dates(min_value=sub.term_start, max_value=sub.term_end))
+    past = st.dates(min_value=as_of - dt.timedelta(days=400), max_value=as_of)
+    assignments = draw(st.dictionaries(user_names, past, max_size=35))
+    events = draw(st.lists(st.tuples(user_names, past), max_size=200))
+    return sub, assignments, events, as_of

@@ -13,6 +13,7 @@ from seatcalc.errors import (
 )
 from seatcalc.money import ROUNDING_MODES, Money, minor_unit_digits, round_ratio
 from seatcalc.subscription import CHANNELS, Subscription
+from seatcalc.usage import UsageReport, usage_report
 
 __version__ = _version("seatcalc")
 
@@ -26,7 +27,9 @@ __all__ = [
     "SeatcalcError",
     "Subscription",
     "UnknownCurrencyError",
+    "UsageReport",
     "__version__",
     "minor_unit_digits",
     "round_ratio",
+    "usage_report",
 ]

@@ -8,10 +8,44 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
 
-__all__ = ["check_count", "check_date", "check_keys", "check_text", "parse_date"]
+__all__ = [
+    "check_bool",
+    "check_count",
+    "check_date",
+    "check_instance",
+    "check_keys",
+    "check_mapping",
+    "check_text",
+    "parse_date",
+]
+
+
+_T = TypeVar("_T")
+
+
+def check_instance(value: object, kind: type[_T], field: str, expected: str) -> _T:
+    """Return ``value`` if it is an instance of ``kind``; else say what was ``expected``."""
+    if not isinstance(value, kind):
+        msg = f"{field}: got {describe(value)}; expected {expected}"
+        raise InvalidTypeError(msg)
+    return value
+
+
+def check_mapping(value: object, field: str, expected: str) -> Mapping[str, object]:
+    """Return ``value`` if it is a mapping; else say what was ``expected``."""
+    if not isinstance(value, Mapping):
+        msg = f"{field}: got {describe(value)}; expected {expected}"
+        raise InvalidTypeError(msg)
+    return value
+
+
+def check_bool(value: object, field: str) -> bool:
+    """Return ``value`` if it is exactly True or False."""
+    return check_instance(value, bool, field, "True or False")
 
 
 def check_count(value: object, field: str, *, minimum: int = 1, maximum: int | None = None) -> int:
