@@ -8,10 +8,24 @@ from seatcalc.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
     InvalidValueError,
+    OutsideTermError,
     SeatcalcError,
     UnknownCurrencyError,
 )
 from seatcalc.money import ROUNDING_MODES, Money, minor_unit_digits, round_ratio
+from seatcalc.renewal import (
+    Decision,
+    RemovalReason,
+    SeatReduction,
+    Term,
+    can_remove_seats,
+    coterm_end,
+    next_renewal,
+    renew,
+    renewal_dates,
+    schedule_seat_reduction,
+    term_containing,
+)
 from seatcalc.subscription import CHANNELS, Subscription
 
 __version__ = _version("seatcalc")
@@ -20,13 +34,25 @@ __all__ = [
     "CHANNELS",
     "ROUNDING_MODES",
     "CurrencyMismatchError",
+    "Decision",
     "InvalidTypeError",
     "InvalidValueError",
     "Money",
+    "OutsideTermError",
+    "RemovalReason",
+    "SeatReduction",
     "SeatcalcError",
     "Subscription",
+    "Term",
     "UnknownCurrencyError",
     "__version__",
+    "can_remove_seats",
+    "coterm_end",
     "minor_unit_digits",
+    "next_renewal",
+    "renew",
+    "renewal_dates",
     "round_ratio",
+    "schedule_seat_reduction",
+    "term_containing",
 ]
