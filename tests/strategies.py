@@ -14,7 +14,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from seatcalc import CHANNELS, ROUNDING_MODES, Money, Subscription
+from seatcalc import CHANNELS, ROUNDING_MODES, LifecyclePolicy, Money, Subscription
 
 #: Currencies grouped by their CLDR minor-unit digits.
 CURRENCIES_BY_DIGITS: dict[int, tuple[str, ...]] = {
@@ -188,3 +188,13 @@ def subscriptions_with_any_day(
     low = sub.term_start + relativedelta(months=-3 * sub.period_months)
     high = sub.term_end + relativedelta(months=3 * sub.period_months)
     return sub, draw(st.dates(min_value=low, max_value=high))
+
+
+lifecycle_days = st.integers(0, 200)
+lifecycle_policies = st.builds(
+    LifecyclePolicy,
+    renewal_window_days=lifecycle_days,
+    expired_days=lifecycle_days,
+    suspended_days=lifecycle_days,
+    suspended_days_monthly=lifecycle_days,
+)

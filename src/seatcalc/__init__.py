@@ -12,6 +12,13 @@ from seatcalc.errors import (
     SeatcalcError,
     UnknownCurrencyError,
 )
+from seatcalc.lifecycle import (
+    DEFAULT_LIFECYCLE,
+    LifecyclePolicy,
+    LifecycleStatus,
+    status_changes,
+    status_on,
+)
 from seatcalc.money import ROUNDING_MODES, Money, minor_unit_digits, round_ratio
 from seatcalc.renewal import (
     Decision,
@@ -32,11 +39,14 @@ __version__ = _version("seatcalc")
 
 __all__ = [
     "CHANNELS",
+    "DEFAULT_LIFECYCLE",
     "ROUNDING_MODES",
     "CurrencyMismatchError",
     "Decision",
     "InvalidTypeError",
     "InvalidValueError",
+    "LifecyclePolicy",
+    "LifecycleStatus",
     "Money",
     "OutsideTermError",
     "RemovalReason",
@@ -54,5 +64,7 @@ __all__ = [
     "renewal_dates",
     "round_ratio",
     "schedule_seat_reduction",
+    "status_changes",
+    "status_on",
     "term_containing",
 ]
