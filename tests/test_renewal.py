@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -426,3 +427,33 @@ def test_renew_at_the_end_of_the_calendar():
         renew(last)
     with pytest.raises(InvalidTypeError, match="subscription: got None"):
         renew(None)
+
+
+RENEWAL_NAMES = (
+    "DEFAULT_LIFECYCLE",
+    "Decision",
+    "LifecyclePolicy",
+    "LifecycleStatus",
+    "OutsideTermError",
+    "RemovalReason",
+    "SeatReduction",
+    "Term",
+    "can_remove_seats",
+    "coterm_end",
+    "next_renewal",
+    "renew",
+    "renewal_dates",
+    "schedule_seat_reduction",
+    "status_changes",
+    "status_on",
+    "term_containing",
+)
+
+
+@pytest.mark.parametrize("name", RENEWAL_NAMES)
+def test_renewal_names_are_public_and_documented(name):
+    import seatcalc  # noqa: PLC0415 - the package itself is what is checked
+
+    api = (Path(__file__).parents[1] / "docs" / "api.rst").read_text(encoding="utf-8")
+    assert name in seatcalc.__all__
+    assert f":: seatcalc.{name}\n" in api

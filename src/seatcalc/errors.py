@@ -10,7 +10,8 @@ have been accepted.
 
 from __future__ import annotations
 
-import datetime as dt
+# The API docs show these annotations as written: "datetime.date" reads better than "dt.date".
+import datetime  # noqa: ICN001
 
 __all__ = [
     "CurrencyMismatchError",
@@ -74,9 +75,9 @@ class OutsideTermError(InvalidValueError):
 
     def __init__(
         self,
-        value: dt.date,
-        term_start: dt.date,
-        term_end: dt.date,
+        value: datetime.date,
+        term_start: datetime.date,
+        term_end: datetime.date,
         field: str = "on",
         expected: str | None = None,
     ) -> None:
@@ -86,7 +87,7 @@ class OutsideTermError(InvalidValueError):
         self.expected = expected
         term = f"[{term_start.isoformat()}, {term_end.isoformat()})"
         if expected is None:
-            last = term_end - dt.timedelta(days=1)
+            last = term_end - datetime.timedelta(days=1)
             expected = f"a date from {term_start.isoformat()} to {last.isoformat()}"
         where = (
             f"before the term {term}"
@@ -98,7 +99,7 @@ class OutsideTermError(InvalidValueError):
 
     def __reduce__(
         self,
-    ) -> tuple[type[OutsideTermError], tuple[dt.date, dt.date, dt.date, str, str | None]]:
+    ) -> tuple[type[OutsideTermError], tuple[object, ...]]:
         """Pickle as the constructor call, so the message is rebuilt the same."""
         args = (self.value, self.term_start, self.term_end, self.field, self.expected)
         return (type(self), args)

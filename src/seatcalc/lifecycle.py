@@ -60,9 +60,9 @@ class LifecycleStatus(StrEnum):
     #: From ``term_end``, not renewed: the seats have expired; the subscription can still be
     #: renewed.
     EXPIRED = "expired"
-    #: After the expired days: access is suspended.
+    #: After the expired days, access is suspended.
     SUSPENDED = "suspended"
-    #: After the suspended days: the subscription is cancelled.
+    #: After the suspended days, the subscription is cancelled.
     CANCELLED = "cancelled"
 
 
@@ -134,8 +134,9 @@ def status_on(
     """Return the lifecycle state of ``subscription``'s term on ``day``, if it is not renewed.
 
     The states follow each other in the order of :class:`LifecycleStatus`, each a half-open
-    range of days (see :mod:`seatcalc.lifecycle`).  A subscription that renews has a new term:
-    ask about the renewed subscription (:func:`~seatcalc.renew`) for days after ``term_end``.
+    range of days counted from ``term_end``, as the "Renewals and co-terming" page tabulates.
+    A subscription that renews has a new term: ask about the renewed subscription
+    (:func:`~seatcalc.renew`) for days after ``term_end``.
     Days before ``term_start`` are refused: they belong to an earlier term.
 
     >>> import datetime as dt

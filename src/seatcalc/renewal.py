@@ -298,14 +298,15 @@ class RemovalReason(StrEnum):
     .. versionadded:: 0.1.0
     """
 
-    #: During the term: a seat cannot be removed before it expires; the removal takes effect
-    #: on the renewal date and can be scheduled now (:func:`schedule_seat_reduction`).
+    #: Asked during the term, a seat cannot be removed before it expires; the removal takes
+    #: effect on the renewal date and can be scheduled now (:func:`schedule_seat_reduction`).
     BEFORE_TERM_END = "BEFORE_TERM_END"
-    #: During the term of a subscription that does not renew automatically: no seat can be
-    #: removed before it expires, and no reduction can be scheduled self-service; every seat
+    #: Asked during the term of a subscription that does not renew automatically, no seat can
+    #: be removed before it expires and no reduction can be scheduled self-service; every seat
     #: expires on ``term_end`` and a manual renewal chooses the seat count.
     AUTO_RENEW_OFF = "AUTO_RENEW_OFF"
-    #: On or after ``term_end``: the term's seats have expired, so a renewal may keep fewer.
+    #: Asked on or after ``term_end``, the term's seats have expired, so a renewal may keep
+    #: fewer.
     TERM_ENDED = "TERM_ENDED"
 
 
