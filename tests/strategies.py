@@ -5,14 +5,16 @@ They draw from integers and choices only (no ``random``), so every failure repla
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from seatcalc import CHANNELS, ROUNDING_MODES, Money, Subscription
+from seatcalc import CHANNELS, ROUNDING_MODES, LifecyclePolicy, Money, Subscription
 
 #: Currencies grouped by their CLDR minor-unit digits.
 CURRENCIES_BY_DIGITS: dict[int, tuple[str, ...]] = {
@@ -155,3 +157,62 @@ def usage_inputs(
     assignments = draw(st.dictionaries(user_names, past, max_size=35))
     events = draw(st.lists(st.tuples(user_names, past), max_size=200))
     return sub, assignments, events, as_of
+
+
+# -- renewal grids and lifecycle ------------------------------------------------------------
+
+
+def end_of_month(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def clamped_grid_date(anchor: dt.date, months: int) -> dt.date:
+    """``anchor`` moved by ``months`` months and clamped, by the day-of-month formula alone."""
+    year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    return dt.date(year, month0 + 1, min(anchor.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+#: Anchors that stress the grid: any date, month ends (28 to 31) and leap days, equally often.
+month_ends = st.builds(end_of_month, st.integers(2000, 2060), st.integers(1, 12))
+leap_days = st.sampled_from([dt.date(year, 2, 29) for year in range(2000, 2061, 4)])
+anchors = st.one_of(dates, month_ends, leap_days)
+
+
+@st.composite
+def irregular_subscriptions(draw: st.DrawFn, **kwargs: object) -> Subscription:
+    """A subscription whose term starts anywhere up to two periods before its on-grid end.
+
+    The term may be shorter than a period (a first term bought part-way) or longer (a term
+    extended to align it with another), so ``term_start`` is usually off the anchor's grid.
+    """
+    sub = draw(subscriptions(**kwargs))  # type: ignore[arg-type]
+    earliest = sub.term_end + relativedelta(months=sub.period_months * -2)
+    span = (sub.term_end - earliest).days
+    start = sub.term_end - dt.timedelta(days=draw(st.integers(1, span)))
+    purchased = draw(st.one_of(st.none(), st.dates(max_value=start)))
+    return attrs.evolve(sub, term_start=start, purchased_on=purchased or start)
+
+
+any_subscriptions = st.one_of(subscriptions(), irregular_subscriptions())
+
+
+@st.composite
+def subscriptions_with_any_day(
+    draw: st.DrawFn, subscription: st.SearchStrategy[Subscription] = any_subscriptions
+) -> tuple[Subscription, dt.date]:
+    """A subscription and a day from three periods before its term to three periods after it."""
+    sub = draw(subscription)
+    low = sub.term_start + relativedelta(months=-3 * sub.period_months)
+    high = sub.term_end + relativedelta(months=3 * sub.period_months)
+    return sub, draw(st.dates(min_value=low, max_value=high))
+
+
+lifecycle_days = st.integers(0, 200)
+lifecycle_policies = st.builds(
+    LifecyclePolicy,
+    renewal_window_days=lifecycle_days,
+    expired_days=lifecycle_days,
+    suspended_days=lifecycle_days,
+    suspended_days_monthly=lifecycle_days,
+)

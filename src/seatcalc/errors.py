@@ -10,10 +10,14 @@ have been accepted.
 
 from __future__ import annotations
 
+# The API docs show these annotations as written: "datetime.date" reads better than "dt.date".
+import datetime  # noqa: ICN001
+
 __all__ = [
     "CurrencyMismatchError",
     "InvalidTypeError",
     "InvalidValueError",
+    "OutsideTermError",
     "SeatcalcError",
     "UnknownCurrencyError",
 ]
@@ -52,6 +56,53 @@ class CurrencyMismatchError(InvalidValueError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class OutsideTermError(InvalidValueError):
+    """A date outside the term ``[term_start, term_end)`` it must lie in.
+
+    The message names the argument, the date and the term; ``field``, ``value``,
+    ``term_start`` and ``term_end`` hold them for code that reacts to the error.
+
+    >>> import datetime as dt
+    >>> raise OutsideTermError(dt.date(2027, 1, 1), dt.date(2026, 1, 1), dt.date(2027, 1, 1))
+    Traceback (most recent call last):
+    ...
+    seatcalc.errors.OutsideTermError: on: got 2027-01-01, which is after the term [2026-01-01, 2027-01-01) (it ended on 2027-01-01, its renewal date; renew() builds the next term); expected a date from 2026-01-01 to 2026-12-31
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501 - a doctest's output is one line
+
+    def __init__(
+        self,
+        value: datetime.date,
+        term_start: datetime.date,
+        term_end: datetime.date,
+        field: str = "on",
+        expected: str | None = None,
+    ) -> None:
+        """Build the message; ``expected`` replaces "a date from term_start to the last day"."""
+        self.field, self.value = field, value
+        self.term_start, self.term_end = term_start, term_end
+        self.expected = expected
+        term = f"[{term_start.isoformat()}, {term_end.isoformat()})"
+        if expected is None:
+            last = term_end - datetime.timedelta(days=1)
+            expected = f"a date from {term_start.isoformat()} to {last.isoformat()}"
+        where = (
+            f"before the term {term}"
+            if value < term_start
+            else f"after the term {term} (it ended on {term_end.isoformat()}, its renewal date; "
+            "renew() builds the next term)"
+        )
+        super().__init__(f"{field}: got {value.isoformat()}, which is {where}; expected {expected}")
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[OutsideTermError], tuple[object, ...]]:
+        """Pickle as the constructor call, so the message is rebuilt the same."""
+        args = (self.value, self.term_start, self.term_end, self.field, self.expected)
+        return (type(self), args)
 
 
 def describe(value: object) -> str:
