@@ -137,3 +137,51 @@ def subscriptions_with_day(draw: st.DrawFn, **kwargs: object) -> tuple[Subscript
     sub = draw(subscriptions(**kwargs))  # type: ignore[arg-type]
     length = (sub.term_end - sub.term_start).days
     return sub, sub.term_start + dt.timedelta(days=draw(st.integers(0, length - 1)))
+
+
+# -- eligibility policies ---------------------------------------------------------------------
+
+from seatcalc import Policy, countries_in  # noqa: E402 - this section's own imports
+
+#: Codes a drawn policy allows or excludes: the countries subscriptions are drawn in, and
+#: regions that hold some of them (Europe and its parts, the Americas, Oceania, the EU).
+POLICY_CODES = (
+    *("US", "CA", "FR", "DE", "GB", "IT", "ES", "JP", "AU", "BR", "CH"),
+    *("150", "155", "151", "154", "039", "019", "021", "009", "EU"),
+)
+PLANS = ("standard", "premium", "edu")
+PRODUCTS = ("AutoCAD", "Revit", "Maya")
+
+
+@st.composite
+def policies(draw: st.DrawFn) -> Policy:
+    """A valid policy: allowed entries wholly covered by the exclusions are dropped.
+
+    If nothing is left to allow, South Africa is allowed (no drawn code contains it).
+    """
+    codes = st.sampled_from(POLICY_CODES)
+    excluded = draw(st.frozensets(codes, max_size=4))
+    gone = frozenset().union(*(countries_in(code) for code in excluded))
+    allowed = {
+        code
+        for code in draw(st.frozensets(codes, min_size=1, max_size=5))
+        if not countries_in(code) <= gone
+    }
+    return Policy(
+        allowed=allowed or {"ZA"},
+        excluded=excluded,
+        channels=draw(st.frozensets(st.sampled_from(CHANNELS), min_size=1)),
+        cutoff=draw(st.one_of(st.none(), dates)),
+        excluded_plans=draw(st.frozensets(st.sampled_from(PLANS))),
+        excluded_products=draw(st.frozensets(st.sampled_from(PRODUCTS))),
+        auto_renew_required=draw(st.booleans()),
+        max_seats=draw(st.one_of(st.none(), st.integers(1, 600))),
+    )
+
+
+@st.composite
+def eligibility_cases(draw: st.DrawFn) -> tuple[Subscription, dt.date, Policy]:
+    """A subscription, a day (inside its term three times in four) and a policy."""
+    sub, inside = draw(subscriptions_with_day())
+    on = draw(st.one_of(st.just(inside), st.just(inside), st.just(inside), dates))
+    return sub, on, draw(policies())

@@ -477,7 +477,7 @@ class Reason:
     .. versionadded:: 0.1.0
     """
 
-    code: ReasonCode = attrs.field(converter=_to_code)
+    code: ReasonCode = attrs.field(converter=_to_code, repr=lambda code: repr(code.value))
     facts: Mapping[str, Fact] = attrs.field(
         converter=_freeze, hash=False, repr=lambda facts: repr(dict(facts))
     )
@@ -485,6 +485,10 @@ class Reason:
     def __attrs_post_init__(self) -> None:
         """Check that the facts are the ones the code's message needs."""
         _check_facts(self.code, self.facts)
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, dict[str, Fact]]]:
+        """Pickle the facts as a plain dict (a read-only mapping view cannot be pickled)."""
+        return type(self), (self.code.value, dict(self.facts))
 
     def message(self, locale: str | Locale = "en") -> str:
         """Return the reason as a sentence for a person reading ``locale``.
