@@ -153,7 +153,7 @@ def countries_in(code: str) -> frozenset[str]:
     """Return the countries a CLDR region holds, expanded through its sub-regions.
 
     A country code stands for itself.  The table comes from CLDR's territory containment
-    (the CLDR release is :data:`CLDR_VERSION`); deprecated codes are not in it.
+    (the CLDR release is :data:`seatcalc.eligibility.CLDR_VERSION`); deprecated codes are not in it.
 
     >>> sorted(countries_in("155"))  # Western Europe
     ['AT', 'BE', 'CH', 'DE', 'FR', 'LI', 'LU', 'MC', 'NL']
@@ -344,7 +344,7 @@ class Policy:
 
     @property
     def countries(self) -> frozenset[str]:
-        """The countries the policy admits: the allowed ones, regions expanded, minus exclusions.
+        """Return the countries the policy admits (allowed, regions expanded, minus exclusions).
 
         >>> len(DEFAULT_POLICY.countries), {"US", "CA", "FR", "RU"} <= DEFAULT_POLICY.countries
         (55, True)
