@@ -14,7 +14,15 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from seatcalc import CHANNELS, ROUNDING_MODES, LifecyclePolicy, Money, Subscription
+from seatcalc import (
+    CHANNELS,
+    ROUNDING_MODES,
+    LifecyclePolicy,
+    Money,
+    Policy,
+    Subscription,
+    countries_in,
+)
 
 #: Currencies grouped by their CLDR minor-unit digits.
 CURRENCIES_BY_DIGITS: dict[int, tuple[str, ...]] = {
@@ -216,3 +224,48 @@ lifecycle_policies = st.builds(
     suspended_days=lifecycle_days,
     suspended_days_monthly=lifecycle_days,
 )
+# -- eligibility policies ---------------------------------------------------------------------
+
+
+#: Codes a drawn policy allows or excludes: the countries subscriptions are drawn in, and
+#: regions that hold some of them (Europe and its parts, the Americas, Oceania, the EU).
+POLICY_CODES = (
+    *("US", "CA", "FR", "DE", "GB", "IT", "ES", "JP", "AU", "BR", "CH"),
+    *("150", "155", "151", "154", "039", "019", "021", "009", "EU"),
+)
+PLANS = ("standard", "premium", "edu")
+PRODUCTS = ("AutoCAD", "Revit", "Maya")
+
+
+@st.composite
+def policies(draw: st.DrawFn) -> Policy:
+    """A valid policy: allowed entries wholly covered by the exclusions are dropped.
+
+    If nothing is left to allow, South Africa is allowed (no drawn code contains it).
+    """
+    codes = st.sampled_from(POLICY_CODES)
+    excluded = draw(st.frozensets(codes, max_size=4))
+    gone = frozenset().union(*(countries_in(code) for code in excluded))
+    allowed = {
+        code
+        for code in draw(st.frozensets(codes, min_size=1, max_size=5))
+        if not countries_in(code) <= gone
+    }
+    return Policy(
+        allowed=allowed or {"ZA"},
+        excluded=excluded,
+        channels=draw(st.frozensets(st.sampled_from(CHANNELS), min_size=1)),
+        cutoff=draw(st.one_of(st.none(), dates)),
+        excluded_plans=draw(st.frozensets(st.sampled_from(PLANS))),
+        excluded_products=draw(st.frozensets(st.sampled_from(PRODUCTS))),
+        auto_renew_required=draw(st.booleans()),
+        max_seats=draw(st.one_of(st.none(), st.integers(1, 600))),
+    )
+
+
+@st.composite
+def eligibility_cases(draw: st.DrawFn) -> tuple[Subscription, dt.date, Policy]:
+    """A subscription, a day (inside its term three times in four) and a policy."""
+    sub, inside = draw(subscriptions_with_day())
+    on = draw(st.one_of(st.just(inside), st.just(inside), st.just(inside), dates))
+    return sub, on, draw(policies())

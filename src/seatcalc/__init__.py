@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from importlib.metadata import version as _version
-
+from seatcalc.eligibility import (
+    DEFAULT_POLICY,
+    Eligibility,
+    Policy,
+    Reason,
+    ReasonCode,
+    check_eligibility,
+    countries_in,
+)
 from seatcalc.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -36,20 +43,38 @@ from seatcalc.renewal import (
 from seatcalc.subscription import CHANNELS, Subscription
 from seatcalc.usage import UsageReport, usage_report
 
-__version__ = _version("seatcalc")
+
+def __getattr__(name: str) -> str:
+    """Read ``__version__`` from the installed metadata on first use.
+
+    importlib.metadata takes longer to import than the rest of seatcalc, and most programs never
+    ask for the version.
+    """
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - see the docstring
+
+        return version("seatcalc")
+    msg = f"module 'seatcalc' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
     "CHANNELS",
     "DEFAULT_LIFECYCLE",
+    "DEFAULT_POLICY",
     "ROUNDING_MODES",
     "CurrencyMismatchError",
     "Decision",
+    "Eligibility",
     "InvalidTypeError",
     "InvalidValueError",
     "LifecyclePolicy",
     "LifecycleStatus",
     "Money",
     "OutsideTermError",
+    "Policy",
+    "Reason",
+    "ReasonCode",
     "RemovalReason",
     "SeatReduction",
     "SeatcalcError",
@@ -59,7 +84,9 @@ __all__ = [
     "UsageReport",
     "__version__",
     "can_remove_seats",
+    "check_eligibility",
     "coterm_end",
+    "countries_in",
     "minor_unit_digits",
     "next_renewal",
     "renew",

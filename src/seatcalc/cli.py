@@ -50,7 +50,7 @@ def _date(text: str) -> dt.date:
 
 
 def _option_message(message: str, options: dict[str, str]) -> str:
-    """Name the option, not the Python field, in a library error: ``term_end:`` → ``--term-end:``."""
+    """Name the option, not the field, in a library error: ``term_end:`` → ``--term-end:``."""
     match = _FIELD.match(message)
     if match and match.group(1) in options:
         return options[match.group(1)] + message[match.end() :]
@@ -86,8 +86,7 @@ def _run_renewals(args: argparse.Namespace, out: TextIO) -> None:
     if args.json:
         _print_json([day.isoformat() for day in dates], out)
         return
-    for day in dates:
-        out.write(f"{day.isoformat()}\n")
+    out.writelines(f"{day.isoformat()}\n" for day in dates)
 
 
 _OPTIONS = {
