@@ -14,6 +14,7 @@ __all__ = [
     "CurrencyMismatchError",
     "InvalidTypeError",
     "InvalidValueError",
+    "OutsideTermError",
     "SeatcalcError",
     "UnknownCurrencyError",
 ]
@@ -45,6 +46,10 @@ class UnknownCurrencyError(InvalidValueError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class OutsideTermError(InvalidValueError):
+    """A date outside the term [term_start, term_end)."""
 
 
 class CurrencyMismatchError(InvalidValueError):
