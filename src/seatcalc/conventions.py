@@ -192,7 +192,7 @@ class Convention:
 
     @property
     def additive(self) -> bool:
-        """Whether counts add up: ``count(a, m) + count(m, b) == count(a, b)`` for ``a < m < b``.
+        """Whether counts add up, ``count(a, m) + count(m, b) == count(a, b)`` for ``a < m < b``.
 
         Then the prices of two consecutive parts of a term add up to the price of the whole,
         exactly before rounding.  Counting whole months first is not additive, nor is skipping

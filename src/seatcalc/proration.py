@@ -114,7 +114,7 @@ class Proration:
 
     @property
     def term_end(self) -> dt.date:
-        """The end of the term, exclusive: the renewal date."""
+        """The end of the term (exclusive), which is the renewal date."""
         end: dt.date = self._state[3]
         return end
 
@@ -157,7 +157,7 @@ class Proration:
 
     @property
     def fraction(self) -> Fraction:
-        """The share of the price charged per unit: ``remaining / total``, exactly.
+        """The share of the price charged per unit, ``remaining / total``, exactly.
 
         For a convention with an intermediate precision, this is the rounded ratio (or the
         rounded weighted quantity divided by the quantity), the one the amount is based on.
@@ -166,7 +166,7 @@ class Proration:
 
     @property
     def exact(self) -> Fraction:
-        """The line amount before rounding: ``quantity x price x fraction``, exactly."""
+        """The line amount before rounding, ``quantity x price x fraction``, exactly."""
         return self.quantity * self.price.to_fraction() * self.fraction
 
     @property
