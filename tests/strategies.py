@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -224,6 +225,8 @@ lifecycle_policies = st.builds(
     suspended_days=lifecycle_days,
     suspended_days_monthly=lifecycle_days,
 )
+
+
 # -- eligibility policies ---------------------------------------------------------------------
 
 
@@ -269,3 +272,63 @@ def eligibility_cases(draw: st.DrawFn) -> tuple[Subscription, dt.date, Policy]:
     sub, inside = draw(subscriptions_with_day())
     on = draw(st.one_of(st.just(inside), st.just(inside), st.just(inside), dates))
     return sub, on, draw(policies())
+
+
+# -- proration ------------------------------------------------------------------------------
+
+#: Time zones for the to-the-second conventions: UTC, fixed offsets, and a zone with daylight
+#: saving time (elapsed seconds must be counted through UTC, not on the wall clock).
+TIME_ZONES = (
+    dt.UTC,
+    dt.timezone(dt.timedelta(hours=5, minutes=30)),
+    dt.timezone(dt.timedelta(hours=-8)),
+    ZoneInfo("America/New_York"),
+    ZoneInfo("Europe/Paris"),
+)
+time_zones = st.sampled_from(TIME_ZONES)
+
+
+@st.composite
+def day_terms(draw: st.DrawFn, *, min_days: int = 1) -> tuple[dt.date, dt.date]:
+    """A term ``[start, end)`` of dates: whole months on a grid (month ends included), or any
+    number of days (a stub, an off-grid start)."""
+    start = draw(dates)
+    if draw(st.booleans()):
+        end = start + relativedelta(months=draw(period_months))
+    else:
+        end = start + dt.timedelta(days=draw(st.integers(min_days, 2000)))
+    return start, end
+
+
+@st.composite
+def second_terms(draw: st.DrawFn) -> tuple[dt.datetime, dt.datetime]:
+    """A term ``[start, end)`` of timezone-aware datetimes on whole seconds."""
+    zone = draw(time_zones)
+    start = draw(
+        st.datetimes(
+            min_value=dt.datetime(2000, 1, 1),  # noqa: DTZ001 - made aware just below
+            max_value=dt.datetime(2060, 1, 1),  # noqa: DTZ001
+        )
+    ).replace(microsecond=0, tzinfo=zone)
+    length = dt.timedelta(seconds=draw(st.integers(1, 5 * 366 * 86400)))
+    end = (start.astimezone(dt.UTC) + length).astimezone(draw(time_zones))
+    return start, end
+
+
+def term_points(term: tuple[dt.date, dt.date], draw: st.DrawFn, count: int) -> list[dt.date]:
+    """``count`` points in ``[start, end)``, sorted: days for dates, seconds for datetimes."""
+    start, end = term
+    if isinstance(start, dt.datetime):
+        # Through UTC: wall-clock arithmetic in a zone with daylight saving is not elapsed time.
+        start = start.astimezone(dt.UTC)
+        step = dt.timedelta(seconds=1)
+        span = (end.astimezone(dt.UTC) - start) // step
+    else:
+        span = (end - start).days
+        step = dt.timedelta(days=1)
+    offsets = sorted(draw(st.integers(0, span - 1)) for _ in range(count))
+    return [start + offset * step for offset in offsets]
+
+
+prices = money(rounded=True, min_units=0, max_units=10**9)
+quantities = st.one_of(st.integers(1, 5), st.integers(1, 10_000))

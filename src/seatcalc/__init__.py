@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+from seatcalc.conventions import (
+    ACTUAL_360,
+    ACTUAL_DAYS,
+    CHARGEBEE,
+    CONVENTIONS,
+    DAY_COUNTS,
+    KILLBILL,
+    LAGO,
+    MONTHS_THEN_DAYS,
+    SECONDS,
+    STRIPE,
+    THIRTY_360,
+    ZUORA,
+    ZUORA_ACTUAL_360,
+    ZUORA_STRICT_30_360,
+    Convention,
+    convention_named,
+)
 from seatcalc.eligibility import (
     DEFAULT_POLICY,
     Eligibility,
@@ -27,6 +45,7 @@ from seatcalc.lifecycle import (
     status_on,
 )
 from seatcalc.money import ROUNDING_MODES, Money, minor_unit_digits, round_ratio
+from seatcalc.proration import Proration, prorate
 from seatcalc.renewal import (
     Decision,
     RemovalReason,
@@ -59,10 +78,25 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "ACTUAL_360",
+    "ACTUAL_DAYS",
     "CHANNELS",
+    "CHARGEBEE",
+    "CONVENTIONS",
+    "DAY_COUNTS",
     "DEFAULT_LIFECYCLE",
     "DEFAULT_POLICY",
+    "KILLBILL",
+    "LAGO",
+    "MONTHS_THEN_DAYS",
     "ROUNDING_MODES",
+    "SECONDS",
+    "STRIPE",
+    "THIRTY_360",
+    "ZUORA",
+    "ZUORA_ACTUAL_360",
+    "ZUORA_STRICT_30_360",
+    "Convention",
     "CurrencyMismatchError",
     "Decision",
     "Eligibility",
@@ -73,6 +107,7 @@ __all__ = [
     "Money",
     "OutsideTermError",
     "Policy",
+    "Proration",
     "Reason",
     "ReasonCode",
     "RemovalReason",
@@ -85,10 +120,12 @@ __all__ = [
     "__version__",
     "can_remove_seats",
     "check_eligibility",
+    "convention_named",
     "coterm_end",
     "countries_in",
     "minor_unit_digits",
     "next_renewal",
+    "prorate",
     "renew",
     "renewal_dates",
     "round_ratio",

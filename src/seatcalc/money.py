@@ -317,6 +317,15 @@ class Money:
         units = round_ratio(exact.numerator * scale, exact.denominator, mode)
         return cls(Decimal(units).scaleb(-places), currency)
 
+    @classmethod
+    def _trusted(cls, amount: Decimal, currency: str) -> Self:
+        # For amounts seatcalc has just computed from valid values (a finite Decimal within the
+        # bounds, a known currency): skips the validation that the public constructor runs.
+        money = _new(cls)
+        _set_amount(money, amount)
+        _set_currency(money, currency)
+        return money
+
     # -- arithmetic -----------------------------------------------------------------------
 
     def _same_currency(self, other: object, operation: str) -> Money:
@@ -535,6 +544,12 @@ class Money:
             "so the rounding mode is explicit"
         )
         raise InvalidTypeError(msg)
+
+
+# Fast construction for Money._trusted: set the slots directly (the class is frozen).
+_new = object.__new__
+_set_amount = Money.amount.__set__  # type: ignore[attr-defined]
+_set_currency = Money.currency.__set__  # type: ignore[attr-defined]
 
 
 def _check_weights(weights: Iterable[object]) -> list[Fraction]:

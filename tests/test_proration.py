@@ -1,0 +1,565 @@
+"""Worked examples of prorate, checked by hand, engines' published examples, and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+
+from seatcalc import (
+    ACTUAL_360,
+    ACTUAL_DAYS,
+    CHARGEBEE,
+    CONVENTIONS,
+    KILLBILL,
+    LAGO,
+    MONTHS_THEN_DAYS,
+    SECONDS,
+    STRIPE,
+    THIRTY_360,
+    ZUORA,
+    ZUORA_ACTUAL_360,
+    ZUORA_STRICT_30_360,
+    Convention,
+    InvalidTypeError,
+    InvalidValueError,
+    Money,
+    OutsideTermError,
+    Proration,
+    SeatcalcError,
+    UnknownCurrencyError,
+    convention_named,
+    prorate,
+    round_ratio,
+)
+
+D = dt.date
+UTC = dt.UTC
+YEAR_2026 = D(2026, 1, 1), D(2027, 1, 1)
+
+
+# -- worked examples, by hand ----------------------------------------------------------------
+
+
+def test_the_issue_example():
+    # 2026-07-01 -> 2027-01-01 is 31+31+30+31+30+31 = 184 of 365 days.
+    # 2 x 1200 x 184 / 365 = 441600 / 365 = 1209.8630... -> 1209.86
+    result = prorate(Money("1200.00", "USD"), *YEAR_2026, D(2026, 7, 1), quantity=2)
+    assert (result.remaining, result.total, result.unit) == (184, 365, "day")
+    assert result.fraction == Fraction(184, 365)
+    assert result.exact == Fraction(441600, 365)
+    assert result.amount == Money("1209.86", "USD")
+    assert result.lines() == (Money("604.93", "USD"), Money("604.93", "USD"))
+    assert (result.price, result.quantity, result.on) == (
+        Money("1200.00", "USD"),
+        2,
+        D(2026, 7, 1),
+    )
+    assert (result.convention, result.rounding) == (ACTUAL_DAYS, ROUND_HALF_UP)
+    assert "2 x 1200.00 USD x 184/365 = 1209.8630136986" in result.explain()
+
+
+def test_a_leap_year_counts_366_days():
+    # 2024-03-01 -> 2025-01-01: 31+30+31+30+31+31+30+31+30+31 = 306 of 366 days.
+    # 1200 x 306 / 366 = 1003.2786... -> 1003.28
+    result = prorate(Money("1200.00", "USD"), D(2024, 1, 1), D(2025, 1, 1), D(2024, 3, 1))
+    assert (result.remaining, result.total) == (306, 366)
+    assert result.amount == Money("1003.28", "USD")
+
+
+@pytest.mark.parametrize(
+    ("price", "start", "end", "on", "expected"),
+    [
+        # Anchor 31: Jan 31 -> Feb 28 is 28 days; from Feb 14, 14 remain: 30 x 14/28 = 15.00.
+        ("30.00", D(2026, 1, 31), D(2026, 2, 28), D(2026, 2, 14), "15.00"),
+        # Leap February: Jan 31 -> Feb 29 is 29 days; from Feb 1, 28 remain: 29 x 28/29 = 28.
+        ("29.00", D(2024, 1, 31), D(2024, 2, 29), D(2024, 2, 1), "28.00"),
+        # Mar 31 -> Apr 30 (clamped) is 30 days; the last day is charged: 31 x 1/30 = 1.0333.
+        ("31.00", D(2026, 3, 31), D(2026, 4, 30), D(2026, 4, 29), "1.03"),
+    ],
+)
+def test_month_ends(price, start, end, on, expected):
+    assert prorate(Money(price, "USD"), start, end, on).amount == Money(expected, "USD")
+
+
+def test_yen_have_no_minor_unit():
+    # 2026-10-15 -> 2027-04-01: 17+30+31+31+28+31 = 168 of 365 days.
+    # 3 x 10000 x 168 / 365 = 5040000 / 365 = 13808.219... -> 13808 JPY
+    result = prorate(Money(10000, "JPY"), D(2026, 4, 1), D(2027, 4, 1), D(2026, 10, 15), quantity=3)
+    assert result.remaining == 168
+    assert result.amount == Money(13808, "JPY")
+    assert result.lines() == (Money(4603, "JPY"), Money(4603, "JPY"), Money(4602, "JPY"))
+
+
+def test_kuwaiti_dinars_have_three_decimals():
+    # 2026-05-20 -> 2027-01-01: 12+30+31+31+30+31+30+31 = 226 of 365 days.
+    # 120 x 226 / 365 = 27120 / 365 = 74.30136... -> 74.301 KWD
+    result = prorate(Money("120.000", "KWD"), *YEAR_2026, D(2026, 5, 20))
+    assert result.remaining == 226
+    assert result.amount == Money("74.301", "KWD")
+
+
+def test_every_rounding_mode_is_applied():
+    # 1 x 10 x 2/31 = 0.64516... USD
+    def amount(mode):
+        return prorate(
+            Money("10.00", "USD"), D(2026, 1, 1), D(2026, 2, 1), D(2026, 1, 30), rounding=mode
+        ).amount
+
+    assert amount(ROUND_HALF_UP) == amount(ROUND_UP) == Money("0.65", "USD")
+    assert amount(ROUND_DOWN) == Money("0.64", "USD")
+    # An exact half cent: 1 x 0.01 x 1/2 = 0.005 -> 0.01 half-up, 0.00 half-even.
+    half = [
+        prorate(Money("0.01", "USD"), D(2026, 1, 1), D(2026, 1, 3), D(2026, 1, 2), rounding=m)
+        for m in (ROUND_HALF_UP, ROUND_HALF_EVEN)
+    ]
+    assert [h.amount for h in half] == [Money("0.01", "USD"), Money("0.00", "USD")]
+
+
+def test_the_callers_decimal_context_does_not_matter():
+    with localcontext() as context:
+        context.prec = 3
+        result = prorate(Money("1200.00", "USD"), *YEAR_2026, D(2026, 7, 1), quantity=2)
+    assert result.amount.amount == Decimal("1209.86")
+
+
+def test_prices_below_a_minor_unit_stay_exact_until_the_one_rounding():
+    # 1000 x 0.004 x 184/365 = 2.0164... -> 2.02 (rounding the price first would give 0)
+    result = prorate(Money("0.004", "USD"), *YEAR_2026, D(2026, 7, 1), quantity=1000)
+    assert result.amount == Money("2.02", "USD")
+
+
+# -- the conventions --------------------------------------------------------------------------
+
+
+def test_thirty_360_counts_every_month_as_30_days():
+    # 30E/360: 2026-02-28 -> 2026-03-31 is 30 x 1 + (30 - 28) = 32 days.
+    assert THIRTY_360.count(D(2026, 2, 28), D(2026, 3, 31)) == 32
+    # A year is 360 days, whatever the month lengths.
+    result = prorate(Money("360.00", "USD"), *YEAR_2026, D(2026, 7, 1), convention=THIRTY_360)
+    assert (result.remaining, result.total, result.unit) == (180, 360, "30/360 day")
+    assert result.amount == Money("180.00", "USD")
+
+
+def test_thirty_360_can_leave_nothing_to_pay():
+    # A term ending on a 31st: the 30th and the 31st are the same 30E/360 day.
+    result = prorate(
+        Money("60.00", "USD"), D(2026, 1, 31), D(2026, 3, 31), D(2026, 3, 30), convention=THIRTY_360
+    )
+    assert result.fraction == 0
+    assert result.amount == Money("0.00", "USD")
+
+
+def test_a_term_of_no_30_360_days_is_refused():
+    with pytest.raises(InvalidValueError, match=r"term_end: got 2026-03-31; .* counts 0"):
+        prorate(
+            Money(1, "USD"), D(2026, 3, 30), D(2026, 3, 31), D(2026, 3, 30), convention=THIRTY_360
+        )
+
+
+def test_months_then_days():
+    # Term 2026-01-31 -> 2027-01-31 (12 months).  From 2026-07-18: 6 whole months back from the
+    # end reach 2026-07-31; 13 days remain before it, in the billing month 06-30 -> 07-31 of
+    # 31 days.  (6 + 13/31) / 12 = 199/372; 2 x 1200 x 199/372 = 1283.870... -> 1283.87.
+    result = prorate(
+        Money("1200.00", "USD"),
+        D(2026, 1, 31),
+        D(2027, 1, 31),
+        D(2026, 7, 18),
+        quantity=2,
+        convention=MONTHS_THEN_DAYS,
+    )
+    assert (result.remaining, result.total, result.unit) == (Fraction(199, 31), 12, "month")
+    assert result.amount == Money("1283.87", "USD")
+    # Actual/360: the 13 days count 13/30 of a month.  (6 + 13/30) / 12 = 193/360 -> 1286.67.
+    actual_360 = prorate(
+        Money("1200.00", "USD"),
+        D(2026, 1, 31),
+        D(2027, 1, 31),
+        D(2026, 7, 18),
+        quantity=2,
+        convention=ACTUAL_360,
+    )
+    assert actual_360.fraction == Fraction(193, 360)
+    assert actual_360.amount == Money("1286.67", "USD")
+
+
+def test_seconds_are_counted_through_utc_across_daylight_saving():
+    # New York springs forward on 2026-03-08: that day lasts 23 hours (82800 s).  From noon
+    # (EDT), 12 hours remain: 24 x 43200 / 82800 = 12.5217... -> 12.52
+    new_york = ZoneInfo("America/New_York")
+    result = prorate(
+        Money("24.00", "USD"),
+        dt.datetime(2026, 3, 8, tzinfo=new_york),
+        dt.datetime(2026, 3, 9, tzinfo=new_york),
+        dt.datetime(2026, 3, 8, 12, tzinfo=new_york),
+        convention=SECONDS,
+    )
+    assert (result.remaining, result.total, result.unit) == (43200, 82800, "second")
+    assert result.amount == Money("12.52", "USD")
+
+
+# -- published examples of billing engines ----------------------------------------------------
+
+
+def test_stripe_gist_credit_for_unused_time():
+    # A 10.00 USD monthly plan, period 2017-02-14 -> 2017-03-14 UTC (2419200 s), prorated at
+    # proration_date 1488568488 (2017-03-03 19:14:48 UTC): 881112 s remain.
+    # 10 x 881112 / 2419200 = 3.6421... -> 3.64, Stripe's line "amount": -364.
+    result = prorate(
+        Money("10.00", "USD"),
+        dt.datetime(2017, 2, 14, tzinfo=UTC),
+        dt.datetime(2017, 3, 14, tzinfo=UTC),
+        dt.datetime.fromtimestamp(1488568488, UTC),
+        convention=STRIPE,
+    )
+    assert (result.remaining, result.total) == (881112, 2419200)
+    assert result.amount == Money("3.64", "USD")
+
+
+def test_killbill_rounds_the_ratio_to_nine_places():
+    # Kill Bill's own unit test: 92 days over a 31-day month -> 2.967741935 (9 places, half-up).
+    assert round_ratio(92 * 10**9, 31, ROUND_HALF_UP) == 2967741935
+    # 1,000,000.00 USD, 326 of 365 days: 326/365 = 0.8931506849315... -> 0.893150685;
+    # x 1e6 = 893150.685 -> 893150.69, where the exact ratio gives 893150.6849... -> .68.
+    args = Money("1000000.00", "USD"), *YEAR_2026, D(2026, 2, 9)
+    assert prorate(*args, convention=KILLBILL).fraction == Fraction(893150685, 10**9)
+    assert prorate(*args, convention=KILLBILL).amount == Money("893150.69", "USD")
+    assert prorate(*args).amount == Money("893150.68", "USD")
+
+
+def test_zuora_monthly_examples():
+    # $100/month; 1 whole month + 14 days (2018-01-01..01-14) of a 31-day billing month.
+    # Priced here over the two months 2017-12-15 -> 2018-02-15 at $200.
+    args = Money("200.00", "USD"), D(2017, 12, 15), D(2018, 2, 15), D(2018, 1, 1)
+    # Zuora: $145.16 is $100 x (1 + 14/31)
+    assert prorate(*args, convention=ZUORA).remaining == 1 + Fraction(14, 31)
+    assert prorate(*args, convention=ZUORA).amount == Money("145.16", "USD")
+    # Zuora: $146.67 is $100 x (1 + 14/30)
+    assert prorate(*args, convention=ZUORA_ACTUAL_360).amount == Money("146.67", "USD")
+
+
+@pytest.mark.parametrize(
+    ("start", "on", "actual", "actual_360", "strict"),
+    [
+        # Zuora's ratio table, service periods ending on a month end (end = the 1st after).
+        (D(2021, 1, 1), D(2021, 1, 27), Fraction(5, 31), Fraction(5, 30), Fraction(4, 30)),
+        (D(2021, 2, 1), D(2021, 2, 27), Fraction(2, 28), Fraction(2, 30), Fraction(4, 30)),
+        # Zuora's table gives 29/30 for Actual/360 here; a whole month counts 1 in seatcalc.
+        (D(2020, 2, 1), D(2020, 2, 1), Fraction(29, 29), Fraction(30, 30), Fraction(30, 30)),
+    ],
+)
+def test_zuora_ratio_table(start, on, actual, actual_360, strict):
+    end = start + dt.timedelta(days=32)
+    end = end.replace(day=1)
+    price = Money(100, "USD")
+    assert prorate(price, start, end, on, convention=ZUORA).fraction == actual
+    assert prorate(price, start, end, on, convention=ZUORA_ACTUAL_360).fraction == actual_360
+    assert prorate(price, start, end, on, convention=ZUORA_STRICT_30_360).fraction == strict
+
+
+def test_chargebee_examples():
+    # Ex.2: 3 x $30, April 2013, down to 2 units on Apr 10: "remaining 20 days for 2 units is
+    # $40": Apr 11..30 = 20 of 30 days, 2 x 30 x 20/30 = 40.
+    ex2 = prorate(
+        Money("30.00", "USD"),
+        D(2013, 4, 1),
+        D(2013, 5, 1),
+        D(2013, 4, 10),
+        quantity=2,
+        convention=CHARGEBEE,
+    )
+    assert (ex2.remaining, ex2.amount) == (20, Money("40.00", "USD"))
+    # Article 15293: Plan B $100 from Nov 15: "($100/30)*15 = $50": Nov 16..30 = 15 days.
+    upgrade = prorate(
+        Money("100.00", "USD"),
+        D(2020, 11, 1),
+        D(2020, 12, 1),
+        D(2020, 11, 15),
+        convention=CHARGEBEE,
+    )
+    assert upgrade.amount == Money("50.00", "USD")
+    # Ex.1 charges the change day (Apr 21..30 = 10 days, $30 x 10/30 = $10): ACTUAL_DAYS
+    # reproduces it, the preset gives 9 days.
+    ex1 = Money("30.00", "USD"), D(2012, 4, 1), D(2012, 5, 1), D(2012, 4, 21)
+    assert prorate(*ex1).amount == Money("10.00", "USD")
+    assert prorate(*ex1, convention=CHARGEBEE).amount == Money("9.00", "USD")
+
+
+def test_lagos_published_seat_example_does_not_add_up():
+    # "a new seat is added on July 10th ... prorated for 22 days ... = $7.33".  July 10..31 is
+    # 22 days, but of 31: 10 x 22/31 = 7.096... -> 7.10.  $7.33 is 10 x 22/30.
+    result = prorate(
+        Money("10.00", "USD"), D(2024, 7, 1), D(2024, 8, 1), D(2024, 7, 10), convention=LAGO
+    )
+    assert result.remaining == 22
+    assert result.amount == Money("7.10", "USD")
+    assert Money.from_exact(Fraction(10 * 22, 30), "USD") == Money("7.33", "USD")
+
+
+def test_presets_apply_the_callers_rounding():
+    args = Money("10.00", "USD"), D(2026, 1, 1), D(2026, 2, 1), D(2026, 1, 30)
+    for convention in CONVENTIONS.values():
+        if convention.unit == "second":
+            continue
+        up = prorate(*args, convention=convention, rounding=ROUND_UP).amount
+        down = prorate(*args, convention=convention, rounding=ROUND_DOWN).amount
+        assert up > down, convention.name
+
+
+# -- conventions as values --------------------------------------------------------------------
+
+
+def test_conventions_are_found_by_name():
+    assert convention_named("ZUORA") is ZUORA
+    assert convention_named("zuora-actual-360") is ZUORA_ACTUAL_360
+    assert all(convention_named(name) is value for name, value in CONVENTIONS.items())
+    with pytest.raises(
+        InvalidValueError,
+        match="convention: got 'actual'; expected a Convention or one of actual_days, seconds",
+    ):
+        convention_named("actual")
+    with pytest.raises(InvalidTypeError, match="convention: got 3"):
+        convention_named(3)
+    with pytest.raises(TypeError):
+        CONVENTIONS["mine"] = ACTUAL_DAYS  # type: ignore[index]
+
+
+def test_conventions_are_frozen_hashable_values():
+    copy = Convention.from_dict(json.loads(json.dumps(KILLBILL.to_dict())))
+    assert copy == KILLBILL
+    assert hash(copy) == hash(KILLBILL)
+    assert repr(KILLBILL) == "<Convention 'killbill'>"
+    custom = attrs.evolve(KILLBILL, name="mine", ratio_places=4)
+    assert repr(custom).startswith("Convention('mine', ratio_places=4, ")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        KILLBILL.ratio_places = 2  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "pattern"),
+    [
+        ({"unit": "hour"}, InvalidValueError, r"unit: got 'hour'; expected one of day, second"),
+        ({"day_count": "30/360"}, InvalidValueError, r"day_count: got '30/360'"),
+        ({"charge_change_day": 1}, InvalidTypeError, r"charge_change_day: got 1"),
+        ({"ratio_places": 31}, InvalidValueError, r"ratio_places: got 31"),
+        ({"ratio_places": True}, InvalidTypeError, r"ratio_places: got True"),
+        ({"ratio_rounding": "HALF_UP"}, InvalidValueError, r"ratio_rounding: got 'HALF_UP'"),
+        ({"rounding_order": "seat"}, InvalidValueError, r"rounding_order: got 'seat'"),
+        ({"precision_scope": "all"}, InvalidValueError, r"precision_scope: got 'all'"),
+        ({"unit": "second", "charge_change_day": False}, InvalidValueError, r"no change day"),
+        ({"unit": "second", "day_count": "months+30"}, InvalidValueError, r"counts 'actual'"),
+    ],
+)
+def test_bad_conventions_are_refused(fields, error, pattern):
+    with pytest.raises(error, match=pattern):
+        Convention("bad", **fields)
+
+
+def test_convention_from_dict_refuses_unknown_keys():
+    with pytest.raises(InvalidValueError, match="unexpected \\['colour'\\]"):
+        Convention.from_dict({"name": "x", "colour": "red"})
+
+
+# -- the result as a value --------------------------------------------------------------------
+
+
+def test_prorations_are_immutable_values():
+    args = Money("10.00", "USD"), D(2026, 1, 1), D(2026, 2, 1), D(2026, 1, 30)
+    result = prorate(*args)
+    assert result == prorate(*args)
+    assert hash(result) == hash(prorate(*args))
+    assert result != prorate(*args, quantity=2)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        result.amount = Money(0, "USD")  # type: ignore[misc]
+    assert repr(result) == (
+        "<Proration 0.65 USD = 1 x 10.00 USD x 2/31 day (actual_days, ROUND_HALF_UP)>"
+    )
+
+
+def test_a_custom_convention_round_trips_through_its_fields():
+    custom = Convention("next_day_per_unit", charge_change_day=False, rounding_order="unit")
+    result = prorate(
+        Money("10.00", "USD"), *YEAR_2026, D(2026, 7, 1), quantity=3, convention=custom
+    )
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["convention"]["name"] == "next_day_per_unit"
+    assert Proration.from_dict(data) == result
+
+
+def test_a_record_that_does_not_add_up_is_refused():
+    data = prorate(Money("10.00", "USD"), *YEAR_2026, D(2026, 7, 1)).to_dict()
+    data["amount"] = {"amount": "5.05", "currency": "USD"}
+    with pytest.raises(InvalidValueError, match=r"amount: got .*the record does not add up"):
+        Proration.from_dict(data)
+    seconds = prorate(
+        Money("10.00", "USD"),
+        dt.datetime(2026, 1, 1, tzinfo=UTC),
+        dt.datetime(2026, 2, 1, tzinfo=UTC),
+        dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        convention=STRIPE,
+    )
+    assert Proration.from_dict(seconds.to_dict()) == seconds
+    broken = {**seconds.to_dict(), "on": "yesterday"}
+    with pytest.raises(InvalidValueError, match="on: got 'yesterday'"):
+        Proration.from_dict(broken)
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+PRICE = Money("1200.00", "USD")
+AWARE = dt.datetime(2026, 1, 1, tzinfo=UTC), dt.datetime(2027, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "pattern"),
+    [
+        (
+            (PRICE, *YEAR_2026, D(2027, 1, 1)),
+            {},
+            OutsideTermError,
+            r"on: got 2027-01-01, which is after the term \[2026-01-01, 2027-01-01\)",
+        ),
+        ((PRICE, *YEAR_2026, D(2025, 12, 31)), {}, OutsideTermError, r"on: got 2025-12-31"),
+        (
+            (PRICE, D(2027, 1, 1), D(2026, 1, 1), D(2026, 7, 1)),
+            {},
+            InvalidValueError,
+            r"term_end: got 2026-01-01; expected a date after term_start",
+        ),
+        (
+            (PRICE, D(2026, 1, 1), D(2026, 1, 1), D(2026, 1, 1)),
+            {},
+            InvalidValueError,
+            r"term_end: got 2026-01-01",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"quantity": 0},
+            InvalidValueError,
+            r"quantity: got 0; expected an int >= 1",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"quantity": -2},
+            InvalidValueError,
+            r"quantity: got -2",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"quantity": True},
+            InvalidTypeError,
+            r"quantity: got True",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"quantity": 2.0},
+            InvalidTypeError,
+            r"quantity: got 2.0",
+        ),
+        (
+            (1200.0, *YEAR_2026, D(2026, 7, 1)),
+            {},
+            InvalidTypeError,
+            r"price: got 1200.0 \(float\); expected Money",
+        ),
+        ((Decimal(1200), *YEAR_2026, D(2026, 7, 1)), {}, InvalidTypeError, r"price: got Decimal"),
+        (
+            (Money("-1", "USD"), *YEAR_2026, D(2026, 7, 1)),
+            {},
+            InvalidValueError,
+            r"price: got Money\('-1', 'USD'\); expected a price >= 0",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"rounding": "HALF_UP"},
+            InvalidValueError,
+            r"rounding: got 'HALF_UP'",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"convention": "banker"},
+            InvalidValueError,
+            r"convention: got 'banker'; expected a Convention or one of",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"convention": None},
+            InvalidTypeError,
+            r"convention: got None",
+        ),
+        (
+            (PRICE, *YEAR_2026, "2026-07-01"),
+            {},
+            InvalidTypeError,
+            r"on: got '2026-07-01'; expected a datetime.date",
+        ),
+        (
+            (PRICE, *YEAR_2026, dt.datetime(2026, 7, 1, tzinfo=UTC)),
+            {},
+            InvalidTypeError,
+            r"on: got the datetime .*counts days",
+        ),
+        (
+            (PRICE, *AWARE, D(2026, 7, 1)),
+            {"convention": SECONDS},
+            InvalidTypeError,
+            r"on: got datetime.date\(2026, 7, 1\) .*counts seconds",
+        ),
+        (
+            (PRICE, dt.datetime(2026, 1, 1), AWARE[1], AWARE[0]),  # noqa: DTZ001 - naive on purpose
+            {"convention": "seconds"},
+            InvalidTypeError,
+            r"term_start: got the naive datetime",
+        ),
+        (
+            (PRICE, *AWARE, dt.datetime(2026, 7, 1, 0, 0, 0, 5, tzinfo=UTC)),
+            {"convention": STRIPE},
+            InvalidValueError,
+            r"on: got .*whole seconds",
+        ),
+        (
+            (PRICE, *AWARE, AWARE[1]),
+            {"convention": STRIPE},
+            OutsideTermError,
+            r"on: got 2027-01-01T00:00:00\+00:00, .*expected an instant in \[2026",
+        ),
+        (
+            (PRICE, *YEAR_2026, D(2026, 7, 1)),
+            {"quantity": 10**16},
+            InvalidValueError,
+            r"quantity: got 10000000000000000; .*not below 10\*\*18",
+        ),
+    ],
+)
+def test_bad_input_raises_a_seatcalc_error_naming_the_field(args, kwargs, error, pattern):
+    with pytest.raises(error, match=pattern) as caught:
+        prorate(*args, **kwargs)
+    assert isinstance(caught.value, SeatcalcError)
+
+
+@pytest.mark.parametrize("convention", list(CONVENTIONS.values()), ids=lambda c: c.name)
+def test_every_convention_refuses_a_day_outside_the_term(convention):
+    if convention.unit == "second":
+        start, end = AWARE
+        outside = [start - dt.timedelta(seconds=1), end]
+    else:
+        start, end = YEAR_2026
+        outside = [start - dt.timedelta(days=1), end]
+    for on in outside:
+        with pytest.raises(
+            OutsideTermError, match=re.escape(f"on: got {on.isoformat()}, which is")
+        ):
+            prorate(PRICE, start, end, on, convention=convention)
+
+
+def test_outside_term_error_is_a_value_error():
+    assert issubclass(OutsideTermError, InvalidValueError)
+    assert issubclass(OutsideTermError, ValueError)
+    assert not issubclass(UnknownCurrencyError, OutsideTermError)
