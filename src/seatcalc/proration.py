@@ -380,7 +380,7 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     >>> prorate(Money("1200.00", "USD"), *term, dt.date(2027, 1, 1))
     Traceback (most recent call last):
     ...
-    seatcalc.errors.OutsideTermError: on: got 2027-01-01; expected a date in the term [2026-01-01, 2027-01-01) (the term end is the renewal date, not part of the term)
+    seatcalc.errors.OutsideTermError: on: got 2027-01-01, which is after the term [2026-01-01, 2027-01-01) (it ended on 2027-01-01, its renewal date; renew() builds the next term); expected a date from 2026-01-01 to 2026-12-31
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
