@@ -135,7 +135,9 @@ def subscriptions(
         period_months=months,
         country=draw(countries),
         channel=draw(st.sampled_from(CHANNELS)),
-        purchased_on=draw(st.one_of(st.none(), st.dates(max_value=start))),
+        purchased_on=draw(
+            st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=start))
+        ),
         auto_renew=draw(st.booleans()),
         product=draw(st.sampled_from(("", "AutoCAD", "Revit"))),
         plan=draw(st.sampled_from(("", "standard", "premium"))),
@@ -199,7 +201,7 @@ def irregular_subscriptions(draw: st.DrawFn, **kwargs: object) -> Subscription:
     earliest = sub.term_end + relativedelta(months=sub.period_months * -2)
     span = (sub.term_end - earliest).days
     start = sub.term_end - dt.timedelta(days=draw(st.integers(1, span)))
-    purchased = draw(st.one_of(st.none(), st.dates(max_value=start)))
+    purchased = draw(st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=start)))
     return attrs.evolve(sub, term_start=start, purchased_on=purchased or start)
 
 

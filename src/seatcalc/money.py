@@ -278,6 +278,13 @@ class Money:
 
     amount: Decimal = attrs.field(converter=_to_amount)
     currency: str = attrs.field(validator=lambda _i, _a, value: _check_currency(value))
+    # The amount as an integer ratio (numerator, positive denominator; not necessarily in
+    # lowest terms), computed once when the value is built: prorating works on integers.
+    _ratio: tuple[int, int] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Keep the amount's integer ratio for exact arithmetic."""
+        _set_ratio(self, self.amount.as_integer_ratio())
 
     # -- construction ---------------------------------------------------------------------
 
@@ -318,12 +325,13 @@ class Money:
         return cls(Decimal(units).scaleb(-places), currency)
 
     @classmethod
-    def _trusted(cls, amount: Decimal, currency: str) -> Self:
+    def _trusted(cls, amount: Decimal, currency: str, ratio: tuple[int, int]) -> Self:
         # For amounts seatcalc has just computed from valid values (a finite Decimal within the
-        # bounds, a known currency): skips the validation that the public constructor runs.
+        # bounds, a known currency, and its ratio): skips the public constructor's validation.
         money = _new(cls)
         _set_amount(money, amount)
         _set_currency(money, currency)
+        _set_ratio(money, ratio)
         return money
 
     # -- arithmetic -----------------------------------------------------------------------
@@ -406,7 +414,7 @@ class Money:
 
     def to_fraction(self) -> Fraction:
         """Return the amount as an exact :class:`~fractions.Fraction`."""
-        return Fraction(self.amount)
+        return Fraction(*self._ratio)
 
     def round(self, rounding: str = ROUND_HALF_UP, *, digits: int | None = None) -> Self:
         """Round to the currency's minor unit (or to ``digits`` places) with one named mode.
@@ -550,6 +558,7 @@ class Money:
 _new = object.__new__
 _set_amount = Money.amount.__set__  # type: ignore[attr-defined]
 _set_currency = Money.currency.__set__  # type: ignore[attr-defined]
+_set_ratio = Money._ratio.__set__  # type: ignore[attr-defined]  # noqa: SLF001
 
 
 def _check_weights(weights: Iterable[object]) -> list[Fraction]:

@@ -37,6 +37,7 @@ from seatcalc.money import (
     _cldr_digits,
     _set_amount,
     _set_currency,
+    _set_ratio,
     check_rounding,
     round_ratio,
 )
@@ -196,8 +197,11 @@ class Proration:
         digits = -int(amount.amount.as_tuple().exponent)
         units = int(amount.amount.scaleb(digits, _EXACT))
         base, extra = divmod(units, self.quantity)
-        larger = _trusted(Decimal(base + 1).scaleb(-digits, _EXACT), amount.currency)
-        smaller = _trusted(Decimal(base).scaleb(-digits, _EXACT), amount.currency)
+        scale = _POWERS[digits]
+        larger = _trusted(
+            Decimal(base + 1).scaleb(-digits, _EXACT), amount.currency, (base + 1, scale)
+        )
+        smaller = _trusted(Decimal(base).scaleb(-digits, _EXACT), amount.currency, (base, scale))
         return (larger,) * extra + (smaller,) * (self.quantity - extra)
 
     def explain(self) -> str:
@@ -403,7 +407,7 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     remaining = (term_end - on).days
     if not 0 < remaining <= total:
         _refuse_term(term_start, term_end, on)
-    numerator, denominator = price.amount.as_integer_ratio()
+    numerator, denominator = price._ratio  # noqa: SLF001 - computed when the price was built
     if numerator < 0:
         _check_price(price)
     currency = price.currency
@@ -420,6 +424,7 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     amount = _new(Money)
     _set_amount(amount, _EXACT.multiply(units, quantum))  # exact: units x 10**-digits
     _set_currency(amount, currency)
+    _set_ratio(amount, (units, scale))
     result = _new(Proration)
     _set_state(
         result,
@@ -480,7 +485,9 @@ def _finish(  # noqa: PLR0917 - everything a Proration holds
     digits = _cldr_digits(price.currency)
     if units >= _LIMITS[digits]:
         _refuse_size(price, quantity)
-    amount = _trusted(Decimal(units).scaleb(-digits, _EXACT), price.currency)
+    amount = _trusted(
+        Decimal(units).scaleb(-digits, _EXACT), price.currency, (units, _POWERS[digits])
+    )
     return Proration._build(  # noqa: SLF001
         (price, quantity, term_start, term_end, on, convention, rounding, remaining, total, amount)
     )
