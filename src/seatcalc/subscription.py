@@ -145,6 +145,8 @@ class Subscription:
     auto_renew: bool = attrs.field(default=True, validator=_check_bool("auto_renew"))
     product: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "product"))
     plan: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "plan"))
+    # The grid date one period before term_end, computed once when the value is built.
+    _period_start: dt.date = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Fill the defaults that depend on other fields and check the fields together."""
@@ -161,8 +163,12 @@ class Subscription:
                 "term_end is the first day of the next term"
             )
             raise InvalidValueError(msg)
-        if grid_index(self.anchor, self.period_months, self.term_end) is None:
+        index = grid_index(self.anchor, self.period_months, self.term_end)
+        if index is None:
             raise InvalidValueError(self._off_grid_message())
+        object.__setattr__(
+            self, "_period_start", grid_date(self.anchor, (index - 1) * self.period_months)
+        )
         if self.purchased_on >= self.term_end:
             msg = (
                 f"purchased_on: got {self.purchased_on.isoformat()}; expected a date before "
@@ -184,6 +190,28 @@ class Subscription:
             f"{before.isoformat()} and {after.isoformat()} (pass anchor= if the subscription "
             "started on another day of the month)"
         )
+
+    @property
+    def period_start(self) -> dt.date:
+        """The start of the billing period that ends on ``term_end``.
+
+        It is ``term_start`` for a regular term of one period; it is later than ``term_start``
+        for a term extended past one period (to align it with another subscription), and
+        earlier for a first term shorter than one period.
+
+        >>> import datetime as dt
+        >>> Subscription(
+        ...     seats=1,
+        ...     unit_price=Money("10.00", "EUR"),
+        ...     term_start=dt.date(2026, 1, 15),
+        ...     term_end=dt.date(2026, 3, 31),
+        ...     anchor=dt.date(2025, 12, 31),
+        ...     period_months=1,
+        ...     country="FR",
+        ... ).period_start
+        datetime.date(2026, 2, 28)
+        """
+        return self._period_start
 
     @property
     def currency(self) -> str:
