@@ -1,13 +1,14 @@
-"""Compile seatcalc's gettext catalogs: every ``seatcalc.po`` into the ``seatcalc.mo`` beside it.
+"""Compile seatcalc's gettext catalogs: every ``<domain>.po`` into the ``<domain>.mo`` beside it.
 
-The ``.po`` files under ``src/seatcalc/locale`` are the sources; the ``.mo`` files are committed
+The domains are ``seatcalc`` (eligibility messages) and ``explain`` (a quote's breakdown).  The
+``.po`` files under ``src/seatcalc/locale`` are the sources; the ``.mo`` files are committed
 and shipped in the wheel, so installing seatcalc needs no build step.  After editing a ``.po``,
 run, from the repository root::
 
     python tools/compile_catalogs.py          # rewrite every .mo
     python tools/compile_catalogs.py --check  # fail if a .mo is stale (as the tests do)
 
-The output is byte-for-byte what ``pybabel compile -d src/seatcalc/locale -D seatcalc`` writes.
+The output is byte-for-byte what ``pybabel compile -d src/seatcalc/locale -D <domain>`` writes.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "src" / "seatcalc" / "loca
 def compiled(po_path: Path) -> bytes:
     """Return the ``.mo`` bytes of the catalog at ``po_path`` (fuzzy entries left out)."""
     with po_path.open("rb") as source:
-        catalog = read_po(source, domain="seatcalc")
+        catalog = read_po(source, domain=po_path.stem)
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
@@ -38,7 +39,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only report stale .mo files")
     args = parser.parse_args()
     stale = 0
-    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/seatcalc.po")):
+    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
         mo_path = po_path.with_suffix(".mo")
         data = compiled(po_path)
         if mo_path.exists() and mo_path.read_bytes() == data:

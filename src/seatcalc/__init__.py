@@ -46,6 +46,7 @@ from seatcalc.lifecycle import (
 )
 from seatcalc.money import ROUNDING_MODES, Money, minor_unit_digits, round_ratio
 from seatcalc.proration import Proration, prorate
+from seatcalc.quote import AddSeatsQuote, quote_add_seats
 from seatcalc.renewal import (
     Decision,
     RemovalReason,
@@ -96,6 +97,7 @@ __all__ = [
     "ZUORA",
     "ZUORA_ACTUAL_360",
     "ZUORA_STRICT_30_360",
+    "AddSeatsQuote",
     "Convention",
     "CurrencyMismatchError",
     "Decision",
@@ -126,6 +128,7 @@ __all__ = [
     "minor_unit_digits",
     "next_renewal",
     "prorate",
+    "quote_add_seats",
     "renew",
     "renewal_dates",
     "round_ratio",
