@@ -1,7 +1,9 @@
 """The ``seatcalc`` command line.
 
-Every command prints a readable answer, or its JSON form with ``--json``.  A bad option is one
-line on standard error that names the option, and the exit status is 2; success is 0.
+Every command prints a readable answer (localized with ``--locale``), or its JSON form with
+``--json``.  Exit status: 0 for an answer that allows the change (a payable quote, an eligible
+subscription), 1 for an answer that refuses it (the reasons are printed), 2 for a bad option,
+reported as one line on standard error that names the option.
 """
 
 from __future__ import annotations
@@ -15,13 +17,19 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from seatcalc._validate import parse_date
+from seatcalc.eligibility import check_eligibility
 from seatcalc.errors import SeatcalcError
+from seatcalc.money import Money
+from seatcalc.quote import quote_add_seats
 from seatcalc.renewal import renewal_dates
+from seatcalc.subscription import CHANNELS, Subscription
 
 __all__ = ["main"]
 
-#: Exit status of a command that ran.
+#: Exit status of an answer that allows the change.
 OK = 0
+#: Exit status of an answer that refuses it: not eligible, not payable.
+REFUSED = 1
 #: Exit status of a bad option or argument.
 USAGE_ERROR = 2
 
@@ -30,6 +38,13 @@ _FIELD = re.compile(r"^([a-z_]+)(?=[:\[ ])")
 
 class _UsageError(Exception):
     """A bad option, already phrased for the command line."""
+
+
+class _OptionError(Exception):
+    """A library error about a value that came from an option; names the option."""
+
+    def __init__(self, error: SeatcalcError, options: dict[str, str]) -> None:
+        super().__init__(_option_message(str(error), options))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,19 +96,167 @@ def _add_renewals(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser.set_defaults(run=_run_renewals)
 
 
-def _run_renewals(args: argparse.Namespace, out: TextIO) -> None:
-    dates = renewal_dates(args.anchor, args.period_months, args.count)
+def _run_renewals(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        dates = renewal_dates(args.anchor, args.period_months, args.count)
+    except SeatcalcError as error:
+        raise _OptionError(error, _RENEWAL_OPTIONS) from None
     if args.json:
         _print_json([day.isoformat() for day in dates], out)
-        return
-    out.writelines(f"{day.isoformat()}\n" for day in dates)
+    else:
+        out.writelines(f"{day.isoformat()}\n" for day in dates)
+    return OK
 
 
-_OPTIONS = {
-    "anchor": "--anchor",
+_RENEWAL_OPTIONS = {"anchor": "--anchor", "period_months": "--period-months", "count": "--count"}
+
+
+# -- the subscription, shared by quote and eligibility ------------------------------------
+
+# Library field names and the options their values come from.
+_SUBSCRIPTION_OPTIONS = {
+    "seats": "--current-seats",
+    "unit_price": "--unit-price",
+    "amount": "--unit-price",
+    "currency": "--currency",
+    "term_start": "--term-start",
+    "term_end": "--term-end",
+    "country": "--country",
+    "channel": "--channel",
+    "purchased_on": "--purchased-on",
     "period_months": "--period-months",
-    "count": "--count",
+    "anchor": "--anchor",
+    "plan": "--plan",
+    "product": "--product",
 }
+_CHANGE_OPTIONS = {
+    "seats": "--seats",
+    "on": "--on",
+    "convention": "--convention",
+    "rounding": "--rounding",
+    "locale": "--locale",
+}
+
+
+def _add_subscription_options(parser: _Parser) -> None:
+    group = parser.add_argument_group("the subscription")
+    group.add_argument("--unit-price", required=True, help="price of one seat for one period")
+    group.add_argument("--currency", required=True, help="ISO 4217 code, e.g. USD")
+    group.add_argument("--term-start", required=True, type=_date, help="YYYY-MM-DD")
+    group.add_argument("--term-end", required=True, type=_date, help="renewal date, YYYY-MM-DD")
+    group.add_argument("--country", required=True, help="ISO 3166-1 alpha-2 code, e.g. FR")
+    group.add_argument("--channel", default="direct", help=f"{' or '.join(CHANNELS)} (direct)")
+    group.add_argument("--purchased-on", type=_date, help="YYYY-MM-DD (default: the anchor)")
+    group.add_argument("--period-months", type=int, default=12, help="1, 12, 36, ... (12)")
+    group.add_argument("--anchor", type=_date, help="renewal anchor (default: --term-start)")
+    group.add_argument("--current-seats", type=int, default=1, help="seats held now (1)")
+    group.add_argument("--no-auto-renew", action="store_true", help="auto-renewal is off")
+    group.add_argument("--plan", default="", help="plan name")
+    group.add_argument("--product", default="", help="product name")
+
+
+def _subscription(args: argparse.Namespace) -> Subscription:
+    try:
+        return Subscription(
+            seats=args.current_seats,
+            unit_price=Money(args.unit_price, args.currency),
+            term_start=args.term_start,
+            term_end=args.term_end,
+            country=args.country,
+            channel=args.channel,
+            purchased_on=args.purchased_on,
+            period_months=args.period_months,
+            anchor=args.anchor,
+            auto_renew=not args.no_auto_renew,
+            product=args.product,
+            plan=args.plan,
+        )
+    except SeatcalcError as error:
+        raise _OptionError(error, _SUBSCRIPTION_OPTIONS) from None
+
+
+def _add_output_options(parser: _Parser) -> None:
+    group = parser.add_argument_group("output")
+    group.add_argument("--locale", default="en", help="e.g. en, fr_FR, de_DE (en)")
+    group.add_argument("--json", action="store_true", help="print the JSON form")
+
+
+# -- quote --------------------------------------------------------------------------------
+
+
+def _add_quote(commands: argparse._SubParsersAction[_Parser]) -> None:
+    parser = commands.add_parser(
+        "quote",
+        help="quote adding seats to a subscription",
+        description=(
+            "Quote adding SEATS seats on day ON: eligibility, the prorated price rounded once, "
+            "the per-seat lines and the co-termed end date. Exit status 0 for a payable quote, "
+            "1 when the subscription may not add seats (the reasons are printed), 2 for a bad "
+            "option."
+        ),
+    )
+    parser.add_argument("--seats", required=True, type=int, help="how many seats to add")
+    parser.add_argument("--on", required=True, type=_date, help="the day they are added")
+    parser.add_argument("--convention", default="actual_days", help="proration convention")
+    parser.add_argument("--rounding", default="ROUND_HALF_UP", help="decimal rounding mode")
+    _add_subscription_options(parser)
+    _add_output_options(parser)
+    parser.set_defaults(run=_run_quote)
+
+
+def _run_quote(args: argparse.Namespace, out: TextIO) -> int:
+    subscription = _subscription(args)
+    try:
+        quote = quote_add_seats(
+            subscription,
+            args.seats,
+            args.on,
+            convention=args.convention,
+            rounding=args.rounding,
+        )
+        text = None if args.json else quote.explain(args.locale)
+    except SeatcalcError as error:
+        raise _OptionError(error, _CHANGE_OPTIONS) from None
+    if text is None:
+        _print_json(quote.to_dict(), out)
+    else:
+        out.write(f"{text}\n")
+    return OK if quote.payable else REFUSED
+
+
+# -- eligibility --------------------------------------------------------------------------
+
+
+def _add_eligibility(commands: argparse._SubParsersAction[_Parser]) -> None:
+    parser = commands.add_parser(
+        "eligibility",
+        help="check whether a subscription may add seats self-service",
+        description=(
+            "Check every eligibility rule on day ON and print every failing reason. Exit "
+            "status 0 when eligible, 1 when not, 2 for a bad option."
+        ),
+    )
+    parser.add_argument("--on", required=True, type=_date, help="the day of the check")
+    _add_subscription_options(parser)
+    _add_output_options(parser)
+    parser.set_defaults(run=_run_eligibility)
+
+
+def _run_eligibility(args: argparse.Namespace, out: TextIO) -> int:
+    subscription = _subscription(args)
+    try:
+        outcome = check_eligibility(subscription, args.on)
+        messages = outcome.messages(args.locale)
+    except SeatcalcError as error:
+        raise _OptionError(error, _CHANGE_OPTIONS) from None
+    if args.json:
+        _print_json(outcome.to_dict(), out)
+    elif outcome.eligible:
+        out.write("eligible\n")
+    else:
+        out.write("not eligible\n")
+        out.writelines(f"- {message}\n" for message in messages)
+    return OK if outcome.eligible else REFUSED
 
 
 def _parser() -> _Parser:
@@ -101,7 +264,11 @@ def _parser() -> _Parser:
         prog="seatcalc",
         description="Price and check seat changes on per-seat subscriptions.",
     )
-    commands = parser.add_subparsers(title="commands", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
+    _add_quote(commands)
+    _add_eligibility(commands)
     _add_renewals(commands)
     return parser
 
@@ -123,11 +290,8 @@ def main(
     err = sys.stderr if stderr is None else stderr
     try:
         args = _parser().parse_args(argv)
-        args.run(args, out)
-    except _UsageError as error:
+        status: int = args.run(args, out)
+    except (_UsageError, _OptionError) as error:
         err.write(f"seatcalc: error: {error}\n")
         return USAGE_ERROR
-    except SeatcalcError as error:
-        err.write(f"seatcalc: error: {_option_message(str(error), _OPTIONS)}\n")
-        return USAGE_ERROR
-    return OK
+    return status

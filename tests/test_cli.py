@@ -1,0 +1,142 @@
+"""The command line: answers, JSON, exit codes, and one-line errors that name the option."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from seatcalc.cli import main
+
+QUOTE = [
+    "quote",
+    *("--seats", "3", "--unit-price", "2030.00", "--currency", "USD"),
+    *("--term-start", "2026-01-01", "--term-end", "2027-01-01", "--on", "2026-07-01"),
+    *("--country", "FR", "--channel", "direct", "--purchased-on", "2025-06-01"),
+]
+ELIGIBILITY = [
+    "eligibility",
+    *("--unit-price", "10", "--currency", "EUR", "--term-start", "2026-01-01"),
+    *("--term-end", "2027-01-01", "--on", "2026-07-01", "--country", "FR"),
+]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_quote_prints_the_explanation():
+    # 3 x 2,030.00 x 184/365 = 3070.0273... -> $3,070.03
+    status, out, err = run(*QUOTE)
+    assert (status, err) == (0, "")
+    assert "Total: $3,070.03" in out
+    assert "End date: January 1, 2027" in out
+
+
+def test_quote_json_is_the_dict_form():
+    status, out, _ = run(*QUOTE, "--json")
+    data = json.loads(out)
+    assert status == 0
+    assert data["total"] == {"amount": "3070.03", "currency": "USD"}
+    assert data["end_date"] == "2027-01-01"
+    assert len(data["lines"]) == 3
+
+
+def test_an_ineligible_quote_exits_1_with_its_reasons():
+    status, out, err = run(*QUOTE, "--channel", "reseller")
+    assert (status, err) == (1, "")
+    assert "Not payable" in out
+    assert "reseller" in out
+
+
+def test_quote_in_german():
+    status, out, _ = run(*QUOTE, "--locale", "de_DE", "--currency", "EUR")
+    assert status == 0
+    assert "3.070,03\xa0€" in out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--seats", "0"], "--seats: got 0"),
+        (["--seats", "two"], "argument --seats: invalid int value: 'two'"),
+        (["--unit-price", "12,50"], "--unit-price: got '12,50'"),
+        (["--unit-price", "-1"], "--unit-price: got Money('-1', 'USD')"),
+        (["--currency", "usd"], "--currency: got 'usd'"),
+        (["--on", "2026-13-01"], "argument --on: got '2026-13-01'"),
+        (["--term-end", "2026-12-15"], "--term-end: got 2026-12-15"),
+        (["--country", "XX"], "--country: got 'XX'"),
+        (["--channel", "shop"], "--channel: got 'shop'"),
+        (["--period-months", "0"], "--period-months: got 0"),
+        (["--current-seats", "0"], "--current-seats: got 0"),
+        (["--convention", "weekly"], "--convention: got 'weekly'"),
+        (["--rounding", "HALF_UP"], "--rounding: got 'HALF_UP'"),
+        (["--locale", "xx"], "--locale: got 'xx'"),
+    ],
+)
+def test_a_bad_option_is_one_line_naming_it_and_exit_2(extra, message):
+    status, out, err = run(*QUOTE, *extra)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("seatcalc: error: ")
+    assert message in err
+
+
+def test_a_missing_option_is_named():
+    status, _, err = run("quote", "--seats", "1")
+    assert status == 2
+    assert "required" in err
+    assert "--unit-price" in err
+
+
+def test_eligibility_answers_and_exit_codes():
+    assert run(*ELIGIBILITY) == (0, "eligible\n", "")
+    status, out, _ = run(*ELIGIBILITY, "--country", "BR", "--locale", "fr")
+    assert status == 1
+    assert out.startswith("not eligible\n- ")
+    assert "Brésil" in out
+    status, out, _ = run(*ELIGIBILITY, "--no-auto-renew", "--json")
+    assert status == 1
+    assert json.loads(out)["reasons"][0]["code"] == "AUTO_RENEW_OFF"
+
+
+def test_renewals():
+    status, out, _ = run(
+        "renewals", "--anchor", "2024-01-31", "--period-months", "1", "--count", "4"
+    )
+    assert status == 0
+    assert out.split() == ["2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31"]
+    status, out, _ = run("renewals", "--anchor", "2024-02-29", "--count", "2", "--json")
+    assert json.loads(out) == ["2025-02-28", "2026-02-28"]
+    status, _, err = run("renewals", "--anchor", "2024-02-29", "--count", "-1")
+    assert (status, err) == (2, "seatcalc: error: --count: got -1; expected an int >= 0\n")
+
+
+@pytest.mark.parametrize("command", [[], ["quote"], ["eligibility"], ["renewals"]])
+def test_help_for_every_command(command):
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"], stdout=io.StringIO(), stderr=io.StringIO())
+    assert exited.value.code == 0
+
+
+def test_no_command_is_a_usage_error():
+    status, _, err = run()
+    assert status == 2
+    assert "COMMAND" in err or "command" in err
+
+
+def test_python_dash_m_runs_the_same_program():
+    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "seatcalc", *QUOTE, "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total"]["amount"] == "3070.03"
