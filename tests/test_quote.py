@@ -266,3 +266,16 @@ def test_the_same_inputs_give_the_same_quote(case, seats):
     assert quote_add_seats(sub, seats, day, policy=OPEN) == quote_add_seats(
         sub, seats, day, policy=OPEN
     )
+
+
+def test_notebook_tables_for_eligibility_and_proration():
+    quote = quote_add_seats(SUB, 2, dt.date(2026, 7, 1))
+    assert quote.proration is not None
+    html = quote.proration._repr_html_()
+    assert "<th>Amount</th><td>1209.86 USD</td>" in html
+    assert "<th>Remaining days</th><td>184 of 365</td>" in html
+    assert quote.eligibility._repr_html_().startswith("<table><caption>Eligible</caption>")
+    refused = quote_add_seats(attrs.evolve(SUB, country="BR"), 2, dt.date(2026, 7, 1))
+    html = refused.eligibility._repr_html_()
+    assert "<th>REGION_NOT_SUPPORTED</th><td>Seats can be added" in html
+    assert "<caption>Adding 2 seats on July 1, 2026</caption>" in refused._repr_html_()

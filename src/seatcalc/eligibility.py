@@ -580,6 +580,15 @@ class Eligibility:
         """Return each reason's :meth:`Reason.message` in ``locale``."""
         return tuple(reason.message(locale) for reason in self.reasons)
 
+    def _repr_html_(self) -> str:
+        """Render the outcome as a table for notebooks: one row per failing reason."""
+        from seatcalc._html import table  # noqa: PLC0415 - only notebooks need it
+
+        if self.eligible:
+            return table("Eligible", [("Reasons", "none: every rule passed")])
+        rows = zip(self.codes, self.messages("en"), strict=True)
+        return table("Not eligible", [(code.value, message) for code, message in rows])
+
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict with ``eligible`` and the reasons' :meth:`Reason.to_dict`.
 

@@ -241,6 +241,23 @@ class Proration:
 
     # -- serialisation --------------------------------------------------------------------
 
+    def _repr_html_(self) -> str:
+        """Render the arithmetic as a table for notebooks."""
+        from seatcalc._html import table  # noqa: PLC0415 - only notebooks need it
+
+        rows = [
+            ("Price of one unit", self.price),
+            ("Quantity", self.quantity),
+            ("Term", f"[{self.term_start.isoformat()}, {self.term_end.isoformat()})"),
+            ("Change on", self.on.isoformat()),
+            (f"Remaining {self.unit}s", f"{self.remaining} of {self.total}"),
+            ("Fraction", self.fraction),
+            ("Convention", self.convention.name),
+            ("Rounding", self.rounding),
+            ("Amount", self.amount),
+        ]
+        return table("Proration", rows)
+
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict: the inputs, the counts, the fraction and both amounts.
 

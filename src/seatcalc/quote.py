@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
-from html import escape
 
 import attrs
 from babel.core import Locale
 
+from seatcalc._html import table
 from seatcalc._validate import check_count, check_keys, check_mapping, parse_date
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
 from seatcalc.dates import grid_date, grid_index
@@ -264,12 +264,10 @@ class AddSeatsQuote:
 
     def _repr_html_(self) -> str:
         """Render the English breakdown as a two-column table for notebooks."""
-        rows = []
-        for line in self.explain("en").splitlines()[1:]:
-            label, _, value = line.partition(": ")
-            rows.append(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>")
-        title = escape(self.explain("en").splitlines()[0])
-        return f"<table><caption>{title}</caption>{''.join(rows)}</table>"
+        title, *lines = self.explain("en").splitlines()
+        if not self.payable:
+            return table(title, [(lines[0].rstrip(":"), "; ".join(lines[1:]))])
+        return table(title, [tuple(line.split(": ", 1)) for line in lines])  # type: ignore[misc]
 
 
 def quote_add_seats(

@@ -14,6 +14,7 @@ from typing import Self
 
 import attrs
 
+from seatcalc._html import table
 from seatcalc._validate import (
     check_bool,
     check_count,
@@ -139,8 +140,7 @@ class UsageReport:
             ("Recommended seats at renewal", self.recommended_seats),
             ("Renewal saving", self.renewal_saving.format("en")),
         )
-        body = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
-        return f"<table><caption>Seat usage on {self.as_of.isoformat()}</caption>{body}</table>"
+        return table(f"Seat usage on {self.as_of.isoformat()}", rows)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
