@@ -118,7 +118,7 @@ def test_renewals():
     assert (status, err) == (2, "seatcalc: error: --count: got -1; expected an int >= 0\n")
 
 
-@pytest.mark.parametrize("command", [[], ["quote"], ["eligibility"], ["renewals"]])
+@pytest.mark.parametrize("command", [[], ["quote"], ["eligibility"], ["renewals"], ["usage"]])
 def test_help_for_every_command(command):
     with pytest.raises(SystemExit) as exited:
         main([*command, "--help"], stdout=io.StringIO(), stderr=io.StringIO())
@@ -140,3 +140,56 @@ def test_python_dash_m_runs_the_same_program():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"]["amount"] == "3070.03"
+
+
+SUBSCRIPTION = [
+    *("--unit-price", "600.00", "--currency", "EUR", "--term-start", "2026-01-01"),
+    *("--term-end", "2027-01-01", "--country", "FR", "--current-seats", "5"),
+]
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_usage_reads_csv_files_and_recommends(tmp_path):
+    # 5 seats, 3 assigned, ana active on Nov 30: keep 3 seats, save 2 x 600.00 = 1200.00 EUR.
+    assigned = write(
+        tmp_path / "a.csv", "user,date\nana,2026-01-05\nben,2026-01-05\nchloe,2026-01-05\n"
+    )
+    used = write(tmp_path / "e.csv", "user,date\nana,2026-11-30\nben,2026-10-01\n")
+    argv = ["usage", "--assignments", assigned, "--events", used, "--as-of", "2026-12-01"]
+    status, out, _ = run(*argv, *SUBSCRIPTION)
+    assert status == 0
+    assert "Recommended seats at renewal: 3\n" in out
+    assert "Renewal saving: 1200.00 EUR\n" in out
+    assert "Assigned but inactive: ben, chloe\n" in out
+    status, out, _ = run(*argv, *SUBSCRIPTION, "--json", "--allow-below-assigned")
+    assert json.loads(out)["recommended_seats"] == 1
+
+
+@pytest.mark.parametrize(
+    ("assignments", "message"),
+    [
+        ("ana,2026-01-05\n", "--assignments: '"),
+        ("user,date\nana\n", "--assignments: line 2: got ['ana']"),
+        ("user,date\nana,2026-02-30\n", "--assignments: line 2: got '2026-02-30'"),
+        ("user,date\nana,2026-12-02\n", "after as_of"),
+    ],
+)
+def test_usage_errors_name_the_file_option_and_line(tmp_path, assignments, message):
+    assigned = write(tmp_path / "a.csv", assignments)
+    used = write(tmp_path / "e.csv", "user,date\n")
+    argv = ["usage", "--assignments", assigned, "--events", used, "--as-of", "2026-12-01"]
+    status, out, err = run(*argv, *SUBSCRIPTION)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert message in err
+
+
+def test_usage_missing_file(tmp_path):
+    argv = ["usage", "--assignments", str(tmp_path / "none.csv"), "--events", str(tmp_path)]
+    status, _, err = run(*argv, "--as-of", "2026-12-01", *SUBSCRIPTION)
+    assert status == 2
+    assert "--assignments: cannot read" in err

@@ -9,11 +9,13 @@ reported as one line on standard error that names the option.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from seatcalc._validate import parse_date
@@ -23,6 +25,7 @@ from seatcalc.money import Money
 from seatcalc.quote import quote_add_seats
 from seatcalc.renewal import renewal_dates
 from seatcalc.subscription import CHANNELS, Subscription
+from seatcalc.usage import usage_report
 
 __all__ = ["main"]
 
@@ -259,6 +262,98 @@ def _run_eligibility(args: argparse.Namespace, out: TextIO) -> int:
     return OK if outcome.eligible else REFUSED
 
 
+# -- usage --------------------------------------------------------------------------------
+
+
+def _add_usage(commands: argparse._SubParsersAction[_Parser]) -> None:
+    parser = commands.add_parser(
+        "usage",
+        help="report seat usage and the seat count to keep at renewal",
+        description=(
+            "Report purchased, assigned and idle seats on day AS_OF and recommend the seat "
+            "count for the next renewal. ASSIGNMENTS and EVENTS are CSV files whose first "
+            "line is the header 'user,date', then one user and ISO date per line (the day a "
+            "seat was assigned; the day the product was used)."
+        ),
+    )
+    parser.add_argument("--assignments", required=True, type=Path, help="CSV: user,date")
+    parser.add_argument("--events", required=True, type=Path, help="CSV: user,date")
+    parser.add_argument("--as-of", required=True, type=_date, help="the day of the report")
+    parser.add_argument("--window-days", type=int, default=30, help="activity window (30)")
+    parser.add_argument(
+        "--allow-below-assigned",
+        action="store_true",
+        help="recommend dropping the seats of inactive users too",
+    )
+    _add_subscription_options(parser)
+    parser.add_argument("--json", action="store_true", help="print the JSON form")
+    parser.set_defaults(run=_run_usage)
+
+
+def _read_pairs(path: Path, option: str) -> list[tuple[str, dt.date]]:
+    """Read ``user,date`` rows after a ``user,date`` header; errors name the option and line."""
+    try:
+        with path.open(newline="", encoding="utf-8") as source:
+            rows = list(csv.reader(source))
+    except OSError as error:
+        msg = f"{option}: cannot read {str(path)!r} ({error.strerror})"
+        raise _UsageError(msg) from None
+    if not rows or [cell.strip() for cell in rows[0]] != ["user", "date"]:
+        msg = f"{option}: {str(path)!r} must start with the header line 'user,date'"
+        raise _UsageError(msg)
+    pairs = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != 2:
+            msg = f"{option}: line {number}: got {row!r}; expected a user and a date"
+            raise _UsageError(msg)
+        try:
+            pairs.append((row[0].strip(), parse_date(row[1].strip(), "date")))
+        except SeatcalcError:
+            msg = f"{option}: line {number}: got {row[1]!r}; expected an ISO date"
+            raise _UsageError(msg) from None
+    return pairs
+
+
+def _run_usage(args: argparse.Namespace, out: TextIO) -> int:
+    subscription = _subscription(args)
+    assignments = dict(_read_pairs(args.assignments, "--assignments"))
+    events = _read_pairs(args.events, "--events")
+    try:
+        report = usage_report(
+            subscription,
+            assignments,
+            events,
+            args.as_of,
+            window_days=args.window_days,
+            allow_below_assigned=args.allow_below_assigned,
+        )
+    except SeatcalcError as error:
+        raise _OptionError(error, _USAGE_OPTIONS) from None
+    if args.json:
+        _print_json(report.to_dict(), out)
+        return OK
+    out.write(
+        f"Seat usage on {report.as_of.isoformat()}\n"
+        f"Purchased seats: {report.purchased}\n"
+        f"Assigned: {report.assigned} (unassigned {report.unassigned}, "
+        f"over-assigned {report.over_assigned})\n"
+        f"Active in the last {report.window_days} days: {len(report.active_users)}\n"
+        f"Assigned but inactive: {', '.join(report.inactive_users) or 'none'}\n"
+        f"Utilisation: {report.utilisation}\n"
+        f"Recommended seats at renewal: {report.recommended_seats}\n"
+        f"Renewal saving: {report.renewal_saving}\n"
+    )
+    return OK
+
+
+_USAGE_OPTIONS = {
+    "as_of": "--as-of",
+    "window_days": "--window-days",
+    "assignments": "--assignments",
+    "events": "--events",
+}
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="seatcalc",
@@ -270,6 +365,7 @@ def _parser() -> _Parser:
     _add_quote(commands)
     _add_eligibility(commands)
     _add_renewals(commands)
+    _add_usage(commands)
     return parser
 
 
