@@ -47,6 +47,7 @@ EXAMPLES = [
     Reason("PLAN_EXCLUDED", {"plan": "edu"}),
     Reason("AUTO_RENEW_OFF", {"auto_renew": False}),
     Reason("SEAT_LIMIT_REACHED", {"seats": 1200, "max_seats": 1000}),
+    Reason("SEAT_LIMIT_EXCEEDED", {"seats": 8, "added": 3, "max_seats": 10}),
 ]
 
 
@@ -161,8 +162,8 @@ def test_worked_messages_in_each_language():
         "in data 9 marzo 2015."
     )
     # Counts are formatted for the reader: 1,200 in English, 1 200 in French.
-    assert "1,200" in EXAMPLES[-1].message("en")
-    assert "1\u202f200" in EXAMPLES[-1].message("fr")
+    assert "1,200" in example("SEAT_LIMIT_REACHED").message("en")
+    assert "1\u202f200" in example("SEAT_LIMIT_REACHED").message("fr")
 
 
 def test_a_regional_locale_falls_back_to_its_language_then_to_english():

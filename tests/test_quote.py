@@ -279,3 +279,16 @@ def test_notebook_tables_for_eligibility_and_proration():
     html = refused.eligibility._repr_html_()
     assert "<th>REGION_NOT_SUPPORTED</th><td>Seats can be added" in html
     assert "<caption>Adding 2 seats on July 1, 2026</caption>" in refused._repr_html_()
+
+
+def test_a_policy_seat_limit_counts_the_seats_being_added():
+    # Limit 10: a subscription with 8 seats may add 2, not 3.
+    limited = Policy(max_seats=10)
+    sub = attrs.evolve(SUB, seats=8)
+    assert quote_add_seats(sub, 2, dt.date(2026, 7, 1), policy=limited).payable
+    refused = quote_add_seats(sub, 3, dt.date(2026, 7, 1), policy=limited)
+    assert not refused.payable
+    assert [code.value for code in refused.eligibility.codes] == ["SEAT_LIMIT_EXCEEDED"]
+    assert "adding 3 to the 8 this subscription has" in refused.explain("en")
+    at_limit = quote_add_seats(attrs.evolve(SUB, seats=10), 1, dt.date(2026, 7, 1), policy=limited)
+    assert [code.value for code in at_limit.eligibility.codes] == ["SEAT_LIMIT_REACHED"]

@@ -70,6 +70,9 @@ class ReasonCode(StrEnum):
     AUTO_RENEW_OFF = "AUTO_RENEW_OFF"
     #: The subscription already has the policy's maximum number of seats.
     SEAT_LIMIT_REACHED = "SEAT_LIMIT_REACHED"
+    #: The seats asked for would take the subscription past the policy's maximum (reported by
+    #: :func:`~seatcalc.quote_add_seats`, which knows how many seats are added).
+    SEAT_LIMIT_EXCEEDED = "SEAT_LIMIT_EXCEEDED"
 
 
 _ORDER: Final = {code: index for index, code in enumerate(ReasonCode)}
@@ -86,6 +89,7 @@ _FACTS: Final[dict[ReasonCode, dict[str, str]]] = {
     ReasonCode.PLAN_EXCLUDED: {"plan": "str"},
     ReasonCode.AUTO_RENEW_OFF: {"auto_renew": "bool"},
     ReasonCode.SEAT_LIMIT_REACHED: {"seats": "int", "max_seats": "int"},
+    ReasonCode.SEAT_LIMIT_EXCEEDED: {"seats": "int", "added": "int", "max_seats": "int"},
 }
 
 # English message ids (gettext msgids); the catalogs in seatcalc/locale translate them.  The
@@ -119,6 +123,10 @@ _MESSAGES: Final[dict[ReasonCode, str]] = {
     ReasonCode.SEAT_LIMIT_REACHED: (
         "Seats can be added self-service only while a subscription has fewer than "
         "%(max_seats)s of them; this subscription has %(seats)s."
+    ),
+    ReasonCode.SEAT_LIMIT_EXCEEDED: (
+        "Self-service allows at most %(max_seats)s seats per subscription; adding %(added)s to "
+        "the %(seats)s this subscription has would go beyond that."
     ),
 }
 _CHANNEL_MESSAGES: Final[dict[str, str]] = {

@@ -19,7 +19,15 @@ from seatcalc._html import table
 from seatcalc._validate import check_count, check_keys, check_mapping, parse_date
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
 from seatcalc.dates import grid_date, grid_index
-from seatcalc.eligibility import DEFAULT_POLICY, Eligibility, Policy, check_eligibility
+from seatcalc.eligibility import (
+    DEFAULT_POLICY,
+    Eligibility,
+    Fact,
+    Policy,
+    Reason,
+    ReasonCode,
+    check_eligibility,
+)
 from seatcalc.errors import InvalidValueError
 from seatcalc.money import Money, _check_locale, check_rounding
 from seatcalc.proration import Proration, prorate
@@ -281,7 +289,9 @@ def quote_add_seats(
 ) -> AddSeatsQuote:
     """Quote adding ``seats`` seats to ``subscription`` on day ``on``.
 
-    The quote checks eligibility under ``policy``, co-terms the new seats (they end on
+    The quote checks eligibility under ``policy`` (including, when the policy limits seats,
+    that the subscription stays within the limit after the addition: ``SEAT_LIMIT_EXCEEDED``),
+    co-terms the new seats (they end on
     ``term_end``), prorates the per-period unit price for the time left with ``convention``,
     rounds the line total once with ``rounding`` and splits it into per-seat lines.  The same
     inputs always give the same quote.
@@ -331,6 +341,11 @@ def quote_add_seats(
     if rounding is not ROUND_HALF_UP:
         rounding = check_rounding(rounding)
     eligibility = check_eligibility(subscription, on, policy=policy)
+    limit = policy.max_seats
+    if limit is not None and subscription.seats < limit < subscription.seats + seats:
+        facts: dict[str, Fact] = {"seats": subscription.seats, "added": seats, "max_seats": limit}
+        reason = Reason(ReasonCode.SEAT_LIMIT_EXCEEDED, facts)
+        eligibility = Eligibility((*eligibility.reasons, reason))
     return _compose(subscription, seats, on, eligibility, convention, rounding)
 
 
