@@ -193,16 +193,17 @@ class Proration:
         >>> p.amount, p.lines()
         (Money('106.45', 'EUR'), (Money('35.49', 'EUR'), Money('35.48', 'EUR'), Money('35.48', 'EUR')))
         """  # noqa: E501 - a doctest's output is one line
-        amount = self.amount
-        digits = -int(amount.amount.as_tuple().exponent)
-        units = int(amount.amount.scaleb(digits, _EXACT))
-        base, extra = divmod(units, self.quantity)
-        scale = _POWERS[digits]
-        larger = _trusted(
-            Decimal(base + 1).scaleb(-digits, _EXACT), amount.currency, (base + 1, scale)
-        )
-        smaller = _trusted(Decimal(base).scaleb(-digits, _EXACT), amount.currency, (base, scale))
-        return (larger,) * extra + (smaller,) * (self.quantity - extra)
+        amount, quantity = self.amount, self.quantity
+        currency = amount.currency
+        scale, _, quantum = _scale(currency)
+        numerator, denominator = amount._ratio  # noqa: SLF001 - the amount's exact ratio
+        units = numerator * scale // denominator  # exact: the amount is whole minor units
+        base, extra = divmod(units, quantity)
+        smaller = _trusted(_EXACT.multiply(base, quantum), currency, (base, scale))
+        if not extra:
+            return (smaller,) * quantity
+        larger = _trusted(_EXACT.multiply(base + 1, quantum), currency, (base + 1, scale))
+        return (larger,) * extra + (smaller,) * (quantity - extra)
 
     def explain(self) -> str:
         """Write the arithmetic out, so a person can redo it by hand.
