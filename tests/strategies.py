@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from seatcalc import (
     CHANNELS,
+    CONVENTIONS,
     ROUNDING_MODES,
     LifecyclePolicy,
     Money,
@@ -334,3 +335,53 @@ def term_points(term: tuple[dt.date, dt.date], draw: st.DrawFn, count: int) -> l
 
 prices = money(rounded=True, min_units=0, max_units=10**9)
 quantities = st.one_of(st.integers(1, 5), st.integers(1, 10_000))
+
+
+# -- planning: add now or later, alignment --------------------------------------------------
+
+#: The conventions that count days (planning works on dates, not on datetimes).
+DAY_CONVENTIONS = tuple(c for c in CONVENTIONS.values() if c.unit == "day")
+day_conventions = st.sampled_from(DAY_CONVENTIONS)
+
+
+@st.composite
+def timing_cases(draw: st.DrawFn) -> tuple[Subscription, int, dt.date, dt.date]:
+    """A subscription (any term), a seat count, a decision day in its term and a need day.
+
+    The need day is in the term three times in four, else up to a year after its end.
+    """
+    sub = draw(any_subscriptions)
+    length = (sub.term_end - sub.term_start).days
+    today = sub.term_start + dt.timedelta(days=draw(st.integers(0, length - 1)))
+    in_term = st.dates(min_value=today, max_value=sub.term_end - dt.timedelta(days=1))
+    after = st.dates(min_value=sub.term_end, max_value=sub.term_end + dt.timedelta(days=366))
+    needed_on = draw(st.one_of(in_term, in_term, in_term, after))
+    return sub, draw(st.integers(1, 50)), today, needed_on
+
+
+@st.composite
+def alignment_groups(draw: st.DrawFn, *, max_size: int = 5) -> list[Subscription]:
+    """One to ``max_size`` subscriptions with one period length and one currency.
+
+    Their anchors, term ends and term lengths differ (some terms are off the grid at the start).
+    """
+    same_period = st.just(draw(period_months))
+    same_currency = st.just(draw(currencies))
+    kinds = st.one_of(
+        subscriptions(currency=same_currency, period=same_period, max_seats=100),
+        irregular_subscriptions(currency=same_currency, period=same_period, max_seats=100),
+    )
+    return draw(st.lists(kinds, min_size=1, max_size=max_size))
+
+
+def latest_end(subs: list[Subscription]) -> dt.date:
+    """The latest term end among ``subs``, the default alignment target."""
+    return max(sub.term_end for sub in subs)
+
+
+@st.composite
+def alignment_targets(draw: st.DrawFn, subs: list[Subscription]) -> dt.date:
+    """A target on or after every term end: the latest end, or up to three periods after it."""
+    latest = latest_end(subs)
+    limit = latest + relativedelta(months=3 * subs[0].period_months)
+    return draw(st.one_of(st.just(latest), st.dates(min_value=latest, max_value=limit)))

@@ -216,8 +216,14 @@ def test_to_dict_round_trips_through_json(convention, data, rounding):
         price, start, end, on, quantity=quantity, convention=convention, rounding=rounding
     )
     again = Proration.from_dict(json.loads(json.dumps(result.to_dict())))
-    assert again == result
+    # The JSON form keeps each instant with its UTC offset, not its time zone.  Python never
+    # finds an ambiguous local time (a repeated hour when clocks go back) equal to a time in
+    # another zone, even at the same instant, so the values are compared through their form.
+    assert again.to_dict() == result.to_dict()
     assert again.amount == result.amount
+    assert again.fraction == result.fraction
+    if convention.unit != "second":
+        assert again == result
 
 
 @given(data=st.data())

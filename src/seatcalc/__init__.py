@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from seatcalc.alignment import AlignmentLine, AlignmentQuote, align
 from seatcalc.conventions import (
     ACTUAL_360,
     ACTUAL_DAYS,
@@ -61,6 +62,7 @@ from seatcalc.renewal import (
     term_containing,
 )
 from seatcalc.subscription import CHANNELS, Subscription
+from seatcalc.timing import AddTimingComparison, Timing, TimingOption, compare_add_timing
 from seatcalc.usage import UsageReport, usage_report
 
 
@@ -98,6 +100,9 @@ __all__ = [
     "ZUORA_ACTUAL_360",
     "ZUORA_STRICT_30_360",
     "AddSeatsQuote",
+    "AddTimingComparison",
+    "AlignmentLine",
+    "AlignmentQuote",
     "Convention",
     "CurrencyMismatchError",
     "Decision",
@@ -117,11 +122,15 @@ __all__ = [
     "SeatcalcError",
     "Subscription",
     "Term",
+    "Timing",
+    "TimingOption",
     "UnknownCurrencyError",
     "UsageReport",
     "__version__",
+    "align",
     "can_remove_seats",
     "check_eligibility",
+    "compare_add_timing",
     "convention_named",
     "coterm_end",
     "countries_in",

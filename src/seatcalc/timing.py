@@ -1,0 +1,442 @@
+"""Add seats now or later: what each moment costs until the renewal and from it (SPEC R11).
+
+Seats added during a term are co-termed and prorated, so adding them later costs less until the
+renewal, but users who need them before they are added wait.  :func:`compare_add_timing` prices
+the three moments an admin chooses between (now, the day the seats are needed, the renewal) and
+points at the cheapest one that does not leave anyone waiting.  The date of the decision is a
+parameter, never a clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP
+from enum import StrEnum
+from fractions import Fraction
+from typing import Self
+
+import attrs
+
+from seatcalc._periods import (
+    check_day_convention,
+    convention_from_data,
+    convention_to_data,
+    line_amount,
+    share_until,
+)
+from seatcalc._validate import check_count, check_date, check_instance, check_keys, parse_date
+from seatcalc.conventions import ACTUAL_DAYS, Convention
+from seatcalc.dates import grid_index
+from seatcalc.errors import CurrencyMismatchError, InvalidValueError, OutsideTermError
+from seatcalc.money import Money, check_rounding
+from seatcalc.subscription import Subscription
+
+__all__ = ["AddTimingComparison", "Timing", "TimingOption", "compare_add_timing"]
+
+
+class Timing(StrEnum):
+    """When added seats start: the three moments :func:`compare_add_timing` compares.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: On the day of the decision (``today``).
+    NOW = "now"
+    #: On the day the seats are needed (``needed_on``).
+    WHEN_NEEDED = "when_needed"
+    #: At the next renewal (``term_end``): the seats start with the next term.
+    AT_RENEWAL = "at_renewal"
+
+    @property
+    def label(self) -> str:
+        """The moment in words (``now``, ``when needed``, ``at renewal``)."""
+        return self.value.replace("_", " ")
+
+
+@attrs.frozen(kw_only=True)
+class TimingOption:
+    """One moment to add the seats, and what it costs.
+
+    ``until_renewal`` is the prorated price from ``starts_on`` to the renewal (zero at the
+    renewal); ``from_renewal`` the price of the seats for the next term.  ``waiting_days`` counts
+    the days from the need to ``starts_on`` when users have no seat; ``idle_days`` the days paid
+    for before the seats are needed.
+
+    .. versionadded:: 0.1.0
+    """
+
+    timing: Timing
+    starts_on: dt.date
+    #: Whole billing periods from the period after ``starts_on`` to the renewal (0 on a term
+    #: of one period).
+    whole_periods: int
+    #: The prorated share of the billing period holding ``starts_on``.
+    part: Fraction
+    until_renewal: Money
+    from_renewal: Money
+    waiting_days: int
+    idle_days: int
+
+    @property
+    def fraction(self) -> Fraction:
+        """The billing periods paid until the renewal, ``whole_periods + part``."""
+        return self.whole_periods + self.part
+
+    @property
+    def total(self) -> Money:
+        """What the seats cost until the renewal and for the next term."""
+        return self.until_renewal + self.from_renewal
+
+    @property
+    def covers_need(self) -> bool:
+        """Whether the seats are there on the day they are needed."""
+        return self.waiting_days == 0
+
+    @property
+    def note(self) -> str:
+        """What the option means for the users, in words ("" when it starts on the need day)."""
+        if self.waiting_days:
+            return f"users wait {self.waiting_days} day(s) without the seats"
+        if self.idle_days:
+            return f"seats paid for {self.idle_days} day(s) before they are needed"
+        return ""
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-safe dict (the share as ``"numerator/denominator"``)."""
+        return {
+            "timing": self.timing.value,
+            "starts_on": self.starts_on.isoformat(),
+            "whole_periods": self.whole_periods,
+            "part": str(self.part),
+            "until_renewal": self.until_renewal.to_dict(),
+            "from_renewal": self.from_renewal.to_dict(),
+            "waiting_days": self.waiting_days,
+            "idle_days": self.idle_days,
+        }
+
+
+_INPUTS = (
+    "subscription",
+    "seats",
+    "needed_on",
+    "today",
+    "renewal_unit_price",
+    "convention",
+    "rounding",
+)
+_COMPUTED = ("options", "best")
+
+
+@attrs.frozen(kw_only=True)
+class AddTimingComparison:
+    """Adding seats now, when needed, or at the renewal, compared (SPEC R11).
+
+    Build one with :func:`compare_add_timing` (or :meth:`from_dict`, which computes it again).
+    ``options`` holds the three moments in that order, or only the renewal when the seats are
+    not needed before it.  :attr:`best` is the cheapest option that leaves nobody waiting.
+
+    .. versionadded:: 0.1.0
+    """
+
+    subscription: Subscription
+    seats: int
+    today: dt.date
+    needed_on: dt.date
+    renewal_unit_price: Money
+    convention: Convention
+    rounding: str
+    options: tuple[TimingOption, ...]
+
+    @property
+    def renewal(self) -> dt.date:
+        """The renewal date, ``subscription.term_end``."""
+        return self.subscription.term_end
+
+    @property
+    def best(self) -> TimingOption:
+        """The cheapest option that covers the need; on a tie, the one that starts earliest.
+
+        At equal cost, earlier seats are worth more to the users.  The renewal option always
+        covers a need on or after the renewal, so there is always one.
+        """
+        covering = [option for option in self.options if option.covers_need]
+        return min(covering, key=lambda option: option.total.amount)
+
+    def option(self, timing: Timing | str) -> TimingOption:
+        """Return the option for ``timing`` (a :class:`Timing` or its value).
+
+        Raises:
+            InvalidValueError: not a moment this comparison holds.
+        """
+        for option in self.options:
+            if option.timing == timing:
+                return option
+        held = ", ".join(option.timing.value for option in self.options)
+        msg = f"timing: got {timing!r}; this comparison holds {held}"
+        raise InvalidValueError(msg)
+
+    def explain(self) -> str:
+        """Write the comparison out in plain text, with the arithmetic of each option."""
+        sub = self.subscription
+        lines = [
+            (
+                f"Add {self.seats} seat(s) to a subscription of {sub.seats}, term "
+                f"{sub.term_start.isoformat()} to {sub.term_end.isoformat()} (renews "
+                f"{self.renewal.isoformat()})"
+            ),
+            (
+                f"decided on {self.today.isoformat()}, needed from {self.needed_on.isoformat()}; "
+                f"convention {self.convention.name}, rounding {self.rounding}"
+            ),
+        ]
+        if self.needed_on >= self.renewal:
+            lines.append(
+                "the seats are not needed before the renewal: only adding them at the renewal "
+                "is worth comparing"
+            )
+        price = sub.unit_price
+        for option in self.options:
+            head = f"- {option.timing.label}, from {option.starts_on.isoformat()}: "
+            until = (
+                f"until renewal {self.seats} x {price} x {_share(option)} = {option.until_renewal}"
+                if option.fraction
+                else f"until renewal {option.until_renewal}"
+            )
+            after = (
+                f"; from renewal {self.seats} x {self.renewal_unit_price} = {option.from_renewal}"
+            )
+            note = f"; {option.note}" if option.note else ""
+            lines.append(head + until + after + note)
+        best = self.best
+        lines.append(
+            f"cheapest that covers the need: {best.timing.label} "
+            f"({best.until_renewal} until renewal, {best.total} in all)"
+        )
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        head = "".join(
+            f"<th>{label}</th>"
+            for label in ("Add", "Starts", "Until renewal", "From renewal", "Total", "Note")
+        )
+        best = self.best
+        rows = "".join(
+            f"<tr><th>{option.timing.label}{' (cheapest)' if option is best else ''}</th>"
+            f"<td>{option.starts_on.isoformat()}</td><td>{option.until_renewal}</td>"
+            f"<td>{option.from_renewal}</td><td>{option.total}</td><td>{option.note}</td></tr>"
+            for option in self.options
+        )
+        caption = (
+            f"Adding {self.seats} seat(s) needed on {self.needed_on.isoformat()}, "
+            f"decided on {self.today.isoformat()}"
+        )
+        return f"<table><caption>{caption}</caption><tr>{head}</tr>{rows}</table>"
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-safe dict: the inputs, every option and the best one's timing."""
+        return {
+            "subscription": self.subscription.to_dict(),
+            "seats": self.seats,
+            "needed_on": self.needed_on.isoformat(),
+            "today": self.today.isoformat(),
+            "renewal_unit_price": self.renewal_unit_price.to_dict(),
+            "convention": convention_to_data(self.convention),
+            "rounding": self.rounding,
+            "options": [option.to_dict() for option in self.options],
+            "best": self.best.timing.value,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Rebuild a comparison from :meth:`to_dict`'s form by computing it again.
+
+        The inputs are required; ``options`` and ``best`` are optional, and when present must
+        equal what seatcalc computes (a record that does not add up is refused).
+        """
+        mapping = check_keys(data, "AddTimingComparison", _INPUTS, _COMPUTED)
+        result = compare_add_timing(
+            Subscription.from_dict(mapping["subscription"]),  # type: ignore[arg-type]
+            mapping["seats"],  # type: ignore[arg-type]
+            parse_date(mapping["needed_on"], "needed_on"),
+            today=parse_date(mapping["today"], "today"),
+            renewal_unit_price=Money.from_dict(mapping["renewal_unit_price"]),  # type: ignore[arg-type]
+            convention=convention_from_data(mapping["convention"]),
+            rounding=mapping["rounding"],  # type: ignore[arg-type]
+        )
+        written = result.to_dict()
+        for key in _COMPUTED:
+            if key in mapping and mapping[key] != written[key]:
+                msg = f"{key}: got {mapping[key]!r}; the inputs give {written[key]!r}"
+                raise InvalidValueError(msg)
+        return cls(**{field.name: getattr(result, field.name) for field in attrs.fields(cls)})
+
+
+def _share(option: TimingOption) -> str:
+    if option.whole_periods and option.part:
+        return f"({option.whole_periods} + {option.part})"
+    return str(option.fraction)
+
+
+def compare_add_timing(
+    subscription: Subscription,
+    seats: int,
+    needed_on: dt.date,
+    *,
+    today: dt.date,
+    renewal_unit_price: Money | None = None,
+    convention: Convention | str = ACTUAL_DAYS,
+    rounding: str = ROUND_HALF_UP,
+) -> AddTimingComparison:
+    """Compare adding ``seats`` seats now, on ``needed_on``, or at the next renewal.
+
+    Each option is priced until the renewal (``term_end``) and from it:
+
+    * **now** starts on ``today``; **when needed** on ``needed_on``; both pay ``seats x
+      unit_price x share``, the share of the billing period left from their start as
+      :func:`~seatcalc.prorate` counts it with ``convention``, rounded once with ``rounding``
+      (a term longer than one period, after an alignment, adds 1 per whole period left);
+    * **at renewal** starts on ``term_end`` and pays nothing until then;
+    * every option then pays ``seats x renewal_unit_price`` for the next term
+      (``renewal_unit_price`` defaults to the current unit price).
+
+    When ``needed_on`` is on or after the renewal the seats are not needed in this term: only
+    the renewal option is returned, since paying to add them earlier buys nothing.  (If the need
+    lies beyond the next term's start, ask again about the renewed term, see
+    :func:`~seatcalc.renew`.)
+
+    >>> import datetime as dt
+    >>> from seatcalc import Money, Subscription
+    >>> sub = Subscription(
+    ...     seats=10,
+    ...     unit_price=Money("1200.00", "USD"),
+    ...     term_start=dt.date(2026, 1, 1),
+    ...     term_end=dt.date(2027, 1, 1),
+    ...     country="US",
+    ... )
+    >>> plan = compare_add_timing(sub, 2, dt.date(2026, 7, 1), today=dt.date(2026, 3, 1))
+    >>> [(o.timing.value, o.until_renewal, o.waiting_days) for o in plan.options]
+    [('now', Money('2012.05', 'USD'), 0), ('when_needed', Money('1209.86', 'USD'), 0), ('at_renewal', Money('0.00', 'USD'), 184)]
+    >>> plan.best.timing
+    <Timing.WHEN_NEEDED: 'when_needed'>
+
+    Args:
+        subscription: the subscription, in its current term.
+        seats: how many seats to add, an int >= 1.
+        needed_on: the first day users need the seats, on or after ``today``.
+        today: the day of the decision, in ``[term_start, term_end)``.
+        renewal_unit_price: the price of one seat for the next term, in the same currency.
+        convention: how the share of a period is counted (a day convention, or its name).
+        rounding: the :mod:`decimal` rounding mode of the one rounding per option.
+
+    Raises:
+        InvalidTypeError: a wrong type (a bool as a count, a datetime as a date, a float price).
+        InvalidValueError: ``seats`` below 1, ``needed_on`` before ``today``, a seconds
+            convention, an unknown rounding mode or a negative renewal price.
+        OutsideTermError: ``today`` is not in the current term.
+        CurrencyMismatchError: ``renewal_unit_price`` in another currency.
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501 - a doctest's output is one line
+    sub = check_instance(subscription, Subscription, "subscription", "a seatcalc.Subscription")
+    count = check_count(seats, "seats")
+    need = check_date(needed_on, "needed_on")
+    day = check_date(today, "today")
+    method = check_day_convention(convention)
+    mode = check_rounding(rounding)
+    price = _renewal_price(sub, renewal_unit_price)
+    if not sub.term_start <= day < sub.term_end:
+        raise OutsideTermError(day, sub.term_start, sub.term_end, "today")
+    if need < day:
+        msg = (
+            f"needed_on: got {need.isoformat()}, before today {day.isoformat()}; expected a date "
+            "on or after today (seats cannot be added in the past)"
+        )
+        raise InvalidValueError(msg)
+    from_renewal = price * count
+    zero = Money.zero(sub.currency)
+    renewal = TimingOption(
+        timing=Timing.AT_RENEWAL,
+        starts_on=sub.term_end,
+        whole_periods=0,
+        part=Fraction(0),
+        until_renewal=zero.round(),
+        from_renewal=from_renewal,
+        waiting_days=max(0, (sub.term_end - need).days),
+        idle_days=max(0, (need - sub.term_end).days),
+    )
+    if need >= sub.term_end:
+        options: tuple[TimingOption, ...] = (renewal,)
+    else:
+        end_index = grid_index(sub.anchor, sub.period_months, sub.term_end)
+        assert end_index is not None  # noqa: S101 - Subscription checks term_end is on the grid
+        options = (
+            *(
+                _prorated_option(
+                    sub, count, when, start, need, end_index, method, mode, from_renewal
+                )
+                for when, start in ((Timing.NOW, day), (Timing.WHEN_NEEDED, need))
+            ),
+            renewal,
+        )
+    return AddTimingComparison(
+        subscription=sub,
+        seats=count,
+        today=day,
+        needed_on=need,
+        renewal_unit_price=price,
+        convention=method,
+        rounding=mode,
+        options=options,
+    )
+
+
+def _renewal_price(sub: Subscription, price: object) -> Money:
+    if price is None:
+        return sub.unit_price
+    given = check_instance(
+        price, Money, "renewal_unit_price", "Money, e.g. Money('1260.00', 'USD')"
+    )
+    if given.currency != sub.currency:
+        msg = (
+            f"renewal_unit_price: got {given}; expected a price in {sub.currency}, the "
+            "subscription's currency"
+        )
+        raise CurrencyMismatchError(msg)
+    if given.amount < 0:
+        msg = f"renewal_unit_price: got {given}; expected a price >= 0"
+        raise InvalidValueError(msg)
+    return given
+
+
+def _prorated_option(  # noqa: PLR0917 - the option's inputs
+    sub: Subscription,
+    seats: int,
+    timing: Timing,
+    start: dt.date,
+    need: dt.date,
+    end_index: int,
+    convention: Convention,
+    rounding: str,
+    from_renewal: Money,
+) -> TimingOption:
+    share = share_until(
+        sub.unit_price,
+        seats,
+        anchor=sub.anchor,
+        period=sub.period_months,
+        day=start,
+        end_index=end_index,
+        convention=convention,
+        rounding=rounding,
+    )
+    return TimingOption(
+        timing=timing,
+        starts_on=start,
+        whole_periods=share.whole,
+        part=share.part,
+        until_renewal=line_amount(sub.unit_price, seats, share.fraction, convention, rounding),
+        from_renewal=from_renewal,
+        waiting_days=0,
+        idle_days=(need - start).days,
+    )
