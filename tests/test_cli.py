@@ -118,7 +118,9 @@ def test_renewals():
     assert (status, err) == (2, "seatcalc: error: --count: got -1; expected an int >= 0\n")
 
 
-@pytest.mark.parametrize("command", [[], ["quote"], ["eligibility"], ["renewals"], ["usage"]])
+@pytest.mark.parametrize(
+    "command", [[], ["quote"], ["eligibility"], ["renewals"], ["usage"], ["add-timing"], ["align"]]
+)
 def test_help_for_every_command(command):
     with pytest.raises(SystemExit) as exited:
         main([*command, "--help"], stdout=io.StringIO(), stderr=io.StringIO())
@@ -193,3 +195,71 @@ def test_usage_missing_file(tmp_path):
     status, _, err = run(*argv, "--as-of", "2026-12-01", *SUBSCRIPTION)
     assert status == 2
     assert "--assignments: cannot read" in err
+
+
+def test_add_timing_compares_the_three_moments():
+    argv = ["add-timing", "--seats", "2", "--needed-on", "2026-07-01", "--today", "2026-03-01"]
+    subscription = [
+        *("--unit-price", "1200.00", "--currency", "USD", "--term-start", "2026-01-01"),
+        *("--term-end", "2027-01-01", "--country", "US"),
+    ]
+    status, out, _ = run(*argv, *subscription)
+    assert status == 0
+    # 2 x 1200 x 184/365 = 1209.86 until renewal, + 2400.00 from it.
+    assert "cheapest that covers the need: when needed (1209.86 USD until renewal" in out
+    status, out, _ = run(*argv, *subscription, "--json", "--renewal-unit-price", "1260.00")
+    assert status == 0
+    assert json.loads(out)["renewal_unit_price"] == {"amount": "1260.00", "currency": "USD"}
+    status, _, err = run(*argv, *subscription, "--renewal-unit-price", "1,260")
+    assert (status, err.count("\n")) == (2, 1)
+    assert "--renewal-unit-price: got '1,260'" in err
+
+
+def subscriptions_file(tmp_path, *subscriptions):
+    return write(tmp_path / "subs.json", json.dumps(list(subscriptions)))
+
+
+def subscription_dict(start, end, price="100.00", seats=5, period=12):
+    return {
+        "seats": seats,
+        "unit_price": {"amount": price, "currency": "USD"},
+        "term_start": start,
+        "term_end": end,
+        "country": "US",
+        "period_months": period,
+    }
+
+
+def test_align_prices_each_extension(tmp_path):
+    # 5 x 100.00 x 90/365 (2027-01-01 -> 2027-04-01) = 123.2876... -> 123.29 USD.
+    path = subscriptions_file(
+        tmp_path,
+        subscription_dict("2026-01-01", "2027-01-01"),
+        subscription_dict("2026-04-01", "2027-04-01", price="120.00", seats=2),
+    )
+    status, out, _ = run("align", "--subscriptions", path)
+    assert status == 0
+    assert "5 x 100.00 USD x 18/73 = 123.29 USD" in out
+    assert out.rstrip().endswith("total: 123.29 USD")
+    status, out, _ = run("align", "--subscriptions", path, "--json")
+    assert json.loads(out)["total"] == {"amount": "123.29", "currency": "USD"}
+
+
+@pytest.mark.parametrize(
+    ("content", "extra", "message"),
+    [
+        ("not json", [], "--subscriptions: "),
+        ('{"a": 1}', [], "must hold a JSON list"),
+        ('[{"seats": 0}]', [], "--subscriptions: item 0: data: Subscription needs"),
+        (None, ["--target", "2026-06-01"], "--target: got 2026-06-01"),
+        (None, ["--convention", "weekly"], "--convention: got 'weekly'"),
+    ],
+)
+def test_align_errors_are_one_line(tmp_path, content, extra, message):
+    if content is None:
+        path = subscriptions_file(tmp_path, subscription_dict("2026-01-01", "2027-01-01"))
+    else:
+        path = write(tmp_path / "subs.json", content)
+    status, out, err = run("align", "--subscriptions", path, *extra)
+    assert (status, out, err.count("\n")) == (2, "", 1)
+    assert message in err

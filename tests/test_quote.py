@@ -21,7 +21,9 @@ from seatcalc import (
     Policy,
     SeatcalcError,
     Subscription,
+    Timing,
     check_eligibility,
+    compare_add_timing,
     coterm_end,
     prorate,
     quote_add_seats,
@@ -292,3 +294,12 @@ def test_a_policy_seat_limit_counts_the_seats_being_added():
     assert "adding 3 to the 8 this subscription has" in refused.explain("en")
     at_limit = quote_add_seats(attrs.evolve(SUB, seats=10), 1, dt.date(2026, 7, 1), policy=limited)
     assert [code.value for code in at_limit.eligibility.codes] == ["SEAT_LIMIT_REACHED"]
+
+
+@given(any_subscriptions, st.integers(1, 20), st.data())
+def test_the_quote_agrees_with_the_add_now_option_of_the_timing_comparison(sub, seats, data):
+    last = sub.term_end - dt.timedelta(days=1)
+    day = data.draw(st.dates(min_value=sub.term_start, max_value=last))
+    quote = quote_add_seats(sub, seats, day, policy=OPEN)
+    now = compare_add_timing(sub, seats, day, today=day).option(Timing.NOW)
+    assert quote.total == now.until_renewal

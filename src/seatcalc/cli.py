@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from seatcalc._validate import parse_date
+from seatcalc.alignment import align
 from seatcalc.eligibility import check_eligibility
 from seatcalc.errors import SeatcalcError
 from seatcalc.money import Money
 from seatcalc.quote import quote_add_seats
 from seatcalc.renewal import renewal_dates
 from seatcalc.subscription import CHANNELS, Subscription
+from seatcalc.timing import compare_add_timing
 from seatcalc.usage import usage_report
 
 __all__ = ["main"]
@@ -354,6 +356,144 @@ _USAGE_OPTIONS = {
 }
 
 
+# -- add now or later ---------------------------------------------------------------------
+
+
+def _add_timing(commands: argparse._SubParsersAction[_Parser]) -> None:
+    parser = commands.add_parser(
+        "add-timing",
+        help="compare adding seats now, when needed, or at renewal",
+        description=(
+            "Price adding SEATS seats now (on TODAY), on NEEDED_ON, or at the next renewal: "
+            "the cost until the renewal and from it, the days users wait, and the cheapest "
+            "option that covers the need."
+        ),
+    )
+    parser.add_argument("--seats", required=True, type=int, help="how many seats")
+    parser.add_argument("--needed-on", required=True, type=_date, help="when users need them")
+    parser.add_argument("--today", required=True, type=_date, help="the day of the decision")
+    parser.add_argument("--renewal-unit-price", help="unit price from the renewal (default: same)")
+    parser.add_argument("--convention", default="actual_days", help="proration convention")
+    parser.add_argument("--rounding", default="ROUND_HALF_UP", help="decimal rounding mode")
+    _add_subscription_options(parser)
+    parser.add_argument("--json", action="store_true", help="print the JSON form")
+    parser.set_defaults(run=_run_timing)
+
+
+def _run_timing(args: argparse.Namespace, out: TextIO) -> int:
+    subscription = _subscription(args)
+    try:
+        renewal_price = (
+            None
+            if args.renewal_unit_price is None
+            else Money(args.renewal_unit_price, args.currency)
+        )
+    except SeatcalcError as error:
+        raise _OptionError(error, {"amount": "--renewal-unit-price"}) from None
+    try:
+        plan = compare_add_timing(
+            subscription,
+            args.seats,
+            args.needed_on,
+            today=args.today,
+            renewal_unit_price=renewal_price,
+            convention=args.convention,
+            rounding=args.rounding,
+        )
+    except SeatcalcError as error:
+        raise _OptionError(error, _TIMING_OPTIONS) from None
+    if args.json:
+        _print_json(plan.to_dict(), out)
+    else:
+        out.write(f"{plan.explain()}\n")
+    return OK
+
+
+_TIMING_OPTIONS = {
+    "seats": "--seats",
+    "needed_on": "--needed-on",
+    "today": "--today",
+    "on": "--today",
+    "renewal_unit_price": "--renewal-unit-price",
+    "convention": "--convention",
+    "rounding": "--rounding",
+}
+
+
+# -- align --------------------------------------------------------------------------------
+
+
+def _add_align(commands: argparse._SubParsersAction[_Parser]) -> None:
+    parser = commands.add_parser(
+        "align",
+        help="price aligning several subscriptions on one renewal date",
+        description=(
+            "Price extending each subscription from its term end to one renewal date. FILE is "
+            "a JSON list of subscriptions in their dict form (as Subscription.to_dict() writes "
+            "it), or - for standard input. All must have the same period and currency."
+        ),
+    )
+    parser.add_argument("--subscriptions", required=True, help="JSON file, or - for stdin")
+    parser.add_argument("--target", type=_date, help="the renewal date (default: the latest)")
+    parser.add_argument("--anchor", type=_date, help="the anchor of the aligned renewals")
+    parser.add_argument("--convention", default="actual_days", help="proration convention")
+    parser.add_argument("--rounding", default="ROUND_HALF_UP", help="decimal rounding mode")
+    parser.add_argument("--json", action="store_true", help="print the JSON form")
+    parser.set_defaults(run=_run_align)
+
+
+def _read_subscriptions(source: str) -> list[Subscription]:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as error:
+        msg = f"--subscriptions: cannot read {source!r} ({error.strerror})"
+        raise _UsageError(msg) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        msg = f"--subscriptions: {source!r} is not JSON ({error.msg}, line {error.lineno})"
+        raise _UsageError(msg) from None
+    if not isinstance(data, list):
+        msg = f"--subscriptions: {source!r} must hold a JSON list of subscriptions"
+        raise _UsageError(msg)
+    subscriptions = []
+    for index, item in enumerate(data):
+        try:
+            subscriptions.append(Subscription.from_dict(item))
+        except SeatcalcError as error:
+            msg = f"--subscriptions: item {index}: {error}"
+            raise _UsageError(msg) from None
+    return subscriptions
+
+
+def _run_align(args: argparse.Namespace, out: TextIO) -> int:
+    subscriptions = _read_subscriptions(args.subscriptions)
+    try:
+        quote = align(
+            subscriptions,
+            target=args.target,
+            anchor=args.anchor,
+            convention=args.convention,
+            rounding=args.rounding,
+        )
+    except SeatcalcError as error:
+        raise _OptionError(error, _ALIGN_OPTIONS) from None
+    if args.json:
+        _print_json(quote.to_dict(), out)
+    else:
+        out.write(f"{quote.explain()}\n")
+    return OK
+
+
+_ALIGN_OPTIONS = {
+    "subscriptions": "--subscriptions",
+    "target": "--target",
+    "anchor": "--anchor",
+    "convention": "--convention",
+    "rounding": "--rounding",
+}
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="seatcalc",
@@ -366,6 +506,8 @@ def _parser() -> _Parser:
     _add_eligibility(commands)
     _add_renewals(commands)
     _add_usage(commands)
+    _add_timing(commands)
+    _add_align(commands)
     return parser
 
 
