@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
 
 __all__ = [
+    "bool_field",
+    "check_agrees",
     "check_bool",
     "check_count",
     "check_date",
@@ -20,6 +22,8 @@ __all__ = [
     "check_keys",
     "check_mapping",
     "check_text",
+    "date_field",
+    "optional_date_field",
     "parse_date",
 ]
 
@@ -114,3 +118,34 @@ def check_keys(
         )
         raise InvalidValueError(msg)
     return data
+
+
+def check_agrees(
+    given: Mapping[str, object], computed: Mapping[str, object], keys: Iterable[str]
+) -> None:
+    """Refuse a record whose ``keys`` (those it holds) differ from what seatcalc computes."""
+    for key in keys:
+        if key in given and given[key] != computed[key]:
+            msg = (
+                f"{key}: got {given[key]!r}; the inputs give {computed[key]!r} "
+                "(the record does not add up)"
+            )
+            raise InvalidValueError(msg)
+
+
+# attrs validators: each names its field in the message.
+
+
+def bool_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    """Return an attrs validator that accepts exactly True or False."""
+    return lambda _instance, _attribute, value: check_bool(value, field)
+
+
+def date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    """Return an attrs validator that accepts a date (not a datetime)."""
+    return lambda _instance, _attribute, value: check_date(value, field)
+
+
+def optional_date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    """Return an attrs validator that accepts None or a date (not a datetime)."""
+    return lambda _instance, _attribute, value: value is None or check_date(value, field)

@@ -23,7 +23,7 @@ from seatcalc._periods import (
     line_amount,
     share_after,
 )
-from seatcalc._validate import check_date, check_instance, check_keys, parse_date
+from seatcalc._validate import check_agrees, check_date, check_instance, check_keys, parse_date
 from seatcalc.conventions import ACTUAL_DAYS, Convention
 from seatcalc.dates import grid_index
 from seatcalc.errors import (
@@ -213,11 +213,7 @@ class AlignmentQuote:
             convention=convention_from_data(mapping["convention"]),
             rounding=mapping["rounding"],  # type: ignore[arg-type]
         )
-        written = result.to_dict()
-        for key in _COMPUTED:
-            if key in mapping and mapping[key] != written[key]:
-                msg = f"{key}: got {mapping[key]!r}; the inputs give {written[key]!r}"
-                raise InvalidValueError(msg)
+        check_agrees(mapping, result.to_dict(), _COMPUTED)
         return cls(**{field.name: getattr(result, field.name) for field in attrs.fields(cls)})
 
 

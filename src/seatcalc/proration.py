@@ -21,7 +21,7 @@ from typing import Any, Self
 
 import attrs
 
-from seatcalc._validate import check_count, check_keys, parse_date
+from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
 from seatcalc.conventions import (
     ACTUAL_DAYS,
     CONVENTIONS,
@@ -330,14 +330,7 @@ class Proration:
             convention=convention,
             rounding=data["rounding"],  # type: ignore[arg-type]
         )
-        written = result.to_dict()
-        for key in computed:
-            if key in data and data[key] != written[key]:
-                msg = (
-                    f"{key}: got {data[key]!r}; the inputs give {written[key]!r} "
-                    "(the record does not add up)"
-                )
-                raise InvalidValueError(msg)
+        check_agrees(data, result.to_dict(), computed)
         return cls._build(result._state)  # noqa: SLF001 - its own class
 
     @classmethod

@@ -16,7 +16,7 @@ import attrs
 from babel.core import Locale
 
 from seatcalc._html import table
-from seatcalc._validate import check_count, check_keys, check_mapping, parse_date
+from seatcalc._validate import check_agrees, check_count, check_keys, check_mapping, parse_date
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
 from seatcalc.dates import grid_date, grid_index
 from seatcalc.eligibility import (
@@ -28,7 +28,6 @@ from seatcalc.eligibility import (
     ReasonCode,
     check_eligibility,
 )
-from seatcalc.errors import InvalidValueError
 from seatcalc.money import Money, _check_locale, check_rounding
 from seatcalc.proration import Proration, prorate
 from seatcalc.subscription import Subscription
@@ -250,14 +249,7 @@ class AddSeatsQuote:
             convention,
             check_rounding(mapping["rounding"]),
         )
-        written = quote.to_dict()
-        for key in keys:
-            if mapping[key] != written[key]:
-                msg = (
-                    f"{key}: got {mapping[key]!r}; the quote's inputs give {written[key]!r} "
-                    "(the record does not add up)"
-                )
-                raise InvalidValueError(msg)
+        check_agrees(mapping, quote.to_dict(), keys)
         return quote
 
     def __repr__(self) -> str:

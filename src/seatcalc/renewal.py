@@ -18,11 +18,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, Self
+from typing import Self
 
 import attrs
 
-from seatcalc._validate import check_count, check_date, check_keys, check_text, parse_date
+from seatcalc._validate import (
+    bool_field,
+    check_count,
+    check_date,
+    check_keys,
+    check_text,
+    parse_date,
+)
 from seatcalc.dates import grid_date, months_between
 from seatcalc.errors import InvalidTypeError, InvalidValueError, OutsideTermError, describe
 from seatcalc.money import Money
@@ -319,15 +326,6 @@ def _to_reason(value: object) -> RemovalReason:
     raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(msg)
 
 
-def _check_bool(field: str) -> Any:  # noqa: ANN401 - an attrs validator
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if not isinstance(value, bool):
-            msg = f"{field}: got {describe(value)}; expected True or False"
-            raise InvalidTypeError(msg)
-
-    return check
-
-
 @attrs.frozen(kw_only=True)
 class Decision:
     """The answer to "can these seats be removed on this day?".
@@ -339,7 +337,7 @@ class Decision:
     .. versionadded:: 0.1.0
     """
 
-    allowed: bool = attrs.field(validator=_check_bool("allowed"))
+    allowed: bool = attrs.field(validator=bool_field("allowed"))
     effective_on: dt.date = attrs.field(
         validator=lambda _i, _a, value: check_date(value, "effective_on")
     )

@@ -9,7 +9,16 @@ from typing import Any, Self, cast
 import attrs
 from babel.core import Locale
 
-from seatcalc._validate import check_count, check_date, check_keys, check_text, parse_date
+from seatcalc._validate import (
+    bool_field,
+    check_count,
+    check_date,
+    check_keys,
+    check_text,
+    date_field,
+    optional_date_field,
+    parse_date,
+)
 from seatcalc.dates import grid_date, grid_index, months_between
 from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
 from seatcalc.money import Money
@@ -78,23 +87,6 @@ def _check_unit_price(_instance: object, _attribute: object, value: Money) -> No
         raise InvalidValueError(msg)
 
 
-def _check_bool(field: str) -> Any:  # noqa: ANN401 - an attrs validator
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if not isinstance(value, bool):
-            msg = f"{field}: got {describe(value)}; expected True or False"
-            raise InvalidTypeError(msg)
-
-    return check
-
-
-def _date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
-    return lambda _i, _a, value: check_date(value, field)
-
-
-def _optional_date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
-    return lambda _i, _a, value: value is None or check_date(value, field)
-
-
 @attrs.frozen(kw_only=True)
 class Subscription:
     """A per-seat subscription in its current term.
@@ -128,21 +120,19 @@ class Subscription:
 
     seats: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "seats"))
     unit_price: Money = attrs.field(validator=_check_unit_price)
-    term_start: dt.date = attrs.field(validator=_date_field("term_start"))
-    term_end: dt.date = attrs.field(validator=_date_field("term_end"))
+    term_start: dt.date = attrs.field(validator=date_field("term_start"))
+    term_end: dt.date = attrs.field(validator=date_field("term_end"))
     country: str = attrs.field(validator=lambda _i, _a, value: check_country(value))
     channel: str = attrs.field(default="direct", validator=_check_channel)
-    purchased_on: dt.date = attrs.field(
-        default=None, validator=_optional_date_field("purchased_on")
-    )
+    purchased_on: dt.date = attrs.field(default=None, validator=optional_date_field("purchased_on"))
     period_months: int = attrs.field(
         default=12,
         validator=lambda _i, _a, value: check_count(
             value, "period_months", maximum=MAX_PERIOD_MONTHS
         ),
     )
-    anchor: dt.date = attrs.field(default=None, validator=_optional_date_field("anchor"))
-    auto_renew: bool = attrs.field(default=True, validator=_check_bool("auto_renew"))
+    anchor: dt.date = attrs.field(default=None, validator=optional_date_field("anchor"))
+    auto_renew: bool = attrs.field(default=True, validator=bool_field("auto_renew"))
     product: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "product"))
     plan: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "plan"))
     # The grid date one period before term_end, computed once when the value is built.
