@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import textwrap
 from pathlib import Path
 
 #: The cldr-core release the committed table comes from (the newest on npm when generated).
@@ -76,9 +77,17 @@ def expand(containment: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     return {region: countries(region, ()) for region in sorted(containment)}
 
 
+def _codes(members: frozenset[str] | set[str], indent: str) -> str:
+    """Return ``_codes("AD AL ...")`` with the codes sorted, wrapped to fit 100 columns."""
+    chunks = textwrap.wrap(" ".join(sorted(members)), width=100 - len(indent) - 8)
+    if len(chunks) == 1:
+        return f'_codes("{chunks[0]}")'
+    inner = "".join(f'\n{indent}    "{chunk} "' for chunk in chunks[:-1])
+    return f'_codes({inner}\n{indent}    "{chunks[-1]}"\n{indent})'
+
+
 def render(version: str, cldr: str, regions: dict[str, frozenset[str]], groups: set[str]) -> str:
-    """Return the source of the generated module."""
-    world = regions["001"] | regions.get("QO", frozenset())
+    """Return the source of the generated module: each set as one wrapped string of codes."""
     lines = [
         f'"""CLDR {cldr} territory containment: each region and the countries it holds.',
         "",
@@ -90,26 +99,32 @@ def render(version: str, cldr: str, regions: dict[str, frozenset[str]], groups: 
         "",
         "from typing import Final",
         "",
+        "",
+        "def _codes(text: str) -> frozenset[str]:",
+        '    """Return the codes of a space-separated string."""',
+        "    return frozenset(text.split())",
+        "",
+        "",
         "#: The CLDR release the table comes from.",
         f'CLDR_VERSION: Final = "{cldr}"',
         "#: The npm package and version the table was generated from.",
         f'SOURCE: Final = "cldr-core@{version}"',
         "",
         "#: Regions CLDR flags as groupings: they overlap the geographic tree (EU, UN, 419...).",
-        f"GROUPINGS: Final = frozenset({sorted(groups)!r})",
+        f"GROUPINGS: Final = {_codes(groups, '')}",
         "",
         "#: Every region code mapped to the countries (ISO 3166-1 alpha-2) it holds.",
         "REGIONS: Final[dict[str, frozenset[str]]] = {",
     ]
-    lines += [f'    "{code}": frozenset({sorted(members)!r}),' for code, members in regions.items()]
+    lines += [f'    "{code}": {_codes(members, "    ")},' for code, members in regions.items()]
     lines += [
         "}",
         "",
         "#: Every country in the table: the world (001) and Outlying Oceania (QO).",
-        f"COUNTRIES: Final = frozenset({sorted(world)!r})",
+        'COUNTRIES: Final = REGIONS["001"] | REGIONS.get("QO", frozenset())',
         "",
     ]
-    return "\n".join(lines).replace("'", '"')
+    return "\n".join(lines)
 
 
 def build(table: dict[str, dict[str, object]]) -> tuple[dict[str, frozenset[str]], set[str]]:
