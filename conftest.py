@@ -9,15 +9,16 @@ from hypothesis import HealthCheck, settings
 # Sphinx's configuration is not a module to test.
 collect_ignore = ["docs/conf.py"]
 
-# Every property runs at least 500 examples, locally and in CI, so a rule that fails one time in
-# a few hundred is still caught.  Local runs draw new examples every time, to keep exploring; CI
-# (where CI=true) draws the same examples on every run, so a gate never passes or fails by luck.
-settings.register_profile(
-    "seatcalc",
-    max_examples=500,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    print_blob=True,
-    derandomize=os.environ.get("CI") == "true",
-)
-settings.load_profile("seatcalc")
+# In CI (where CI=true) every property runs 500 examples, the same ones on every run, so a rule
+# that fails one time in a few hundred is still caught and a gate never passes or fails by luck.
+# Locally each property runs 100 new examples every time, to keep exploring while the suite stays
+# quick; HYPOTHESIS_PROFILE=ci runs the CI profile locally.
+IN_CI = os.environ.get("CI") == "true"
+common = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow],
+    "print_blob": True,
+}
+settings.register_profile("ci", max_examples=500, derandomize=True, **common)
+settings.register_profile("local", max_examples=100, **common)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "local"))

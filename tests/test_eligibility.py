@@ -309,7 +309,7 @@ def test_an_outcome_round_trips_and_checks_what_it_is_given():
         Reason("SEAT_LIMIT_REACHED", {"seats": "3", "max_seats": 2})
     with pytest.raises(InvalidValueError, match="channel: got 'mail'"):
         Reason("CHANNEL_NOT_DIRECT", {"channel": "mail", "allowed_channels": ("direct",)})
-    with pytest.raises(InvalidTypeError, match="reasons: got"):
+    with pytest.raises(InvalidTypeError, match=r"reasons\[0\]: got"):
         Eligibility(["AUTO_RENEW_OFF"])
 
 

@@ -431,7 +431,7 @@ AWARE = dt.datetime(2026, 1, 1, tzinfo=UTC), dt.datetime(2027, 1, 1, tzinfo=UTC)
             (PRICE, D(2027, 1, 1), D(2026, 1, 1), D(2026, 7, 1)),
             {},
             InvalidValueError,
-            r"term_end: got 2026-01-01; expected a date after term_start",
+            r"term_end: got 2026-01-01, which is not after term_start 2027-01-01; expected a day",
         ),
         (
             (PRICE, D(2026, 1, 1), D(2026, 1, 1), D(2026, 1, 1)),
@@ -510,7 +510,7 @@ AWARE = dt.datetime(2026, 1, 1, tzinfo=UTC), dt.datetime(2027, 1, 1, tzinfo=UTC)
             (PRICE, *AWARE, D(2026, 7, 1)),
             {"convention": SECONDS},
             InvalidTypeError,
-            r"on: got datetime.date\(2026, 7, 1\) .*counts seconds",
+            r"on: got 2026-07-01; convention .seconds. counts seconds",
         ),
         (
             (PRICE, dt.datetime(2026, 1, 1), AWARE[1], AWARE[0]),  # noqa: DTZ001 - naive on purpose

@@ -118,7 +118,11 @@ def test_other_periods_and_no_dates():
         ((D(2024, 1, 31), 1, -1), InvalidValueError, "count: got -1"),
         ((D(2024, 1, 31), 1, False), InvalidTypeError, "count: got False"),
         ((D(2024, 1, 31), 1, "3"), InvalidTypeError, "count: got '3'"),
-        ((D(9990, 1, 31), 12, 10), InvalidValueError, "count: got 10; the renewal date 120"),
+        (
+            (D(9990, 1, 31), 12, 10),
+            InvalidValueError,
+            "count: got 10, whose last date would fall after 9999-12-31",
+        ),
         ((D(2024, 1, 31), 1, 10**30), InvalidValueError, "count: got 1000000"),
     ],
 )
@@ -172,7 +176,10 @@ def test_next_renewal_skips_grid_dates_inside_an_irregular_term():
 
 def test_next_renewal_at_the_ends_of_the_calendar():
     assert next_renewal(make(), D(1, 1, 1)) == D(2, 1, 1)
-    with pytest.raises(InvalidValueError, match="on: got 9999-12-31; the renewal date"):
+    with pytest.raises(
+        InvalidValueError,
+        match="on: got 9999-12-31, whose next renewal date would fall after 9999-12-31",
+    ):
         next_renewal(make(), D(9999, 12, 31))
 
 
@@ -230,7 +237,7 @@ def test_coterm_end_outside_the_term_names_the_term(on, pattern):
     with pytest.raises(OutsideTermError, match=pattern) as caught:
         coterm_end(make(), on)
     error = caught.value
-    assert (error.field, error.value, error.term_start, error.term_end) == (
+    assert (error.field, error.day, error.term_start, error.term_end) == (
         "on",
         on,
         D(2026, 1, 1),
@@ -311,7 +318,7 @@ def test_on_and_after_the_term_end_the_seats_have_expired():
         (None, make(), InvalidTypeError, "seats: got None"),
         (5, make(), InvalidValueError, "seats: got 5 seat.s. to remove from a subscription of 5"),
         (9, make(), InvalidValueError, "expected from 1 to 4"),
-        (1, make(seats=1), InvalidValueError, "it has one seat, so none can be removed"),
+        (1, make(seats=1), InvalidValueError, "expected none: it has one seat"),
     ],
 )
 def test_a_reduction_keeps_at_least_one_seat(seats, subscription, error, pattern):
@@ -338,7 +345,7 @@ def test_a_reduction_is_scheduled_only_during_the_term_and_with_auto_renewal():
         schedule_seat_reduction(make(), 1, D(2027, 1, 1))
     with pytest.raises(OutsideTermError, match="before the term"):
         schedule_seat_reduction(make(), 1, D(2025, 1, 1))
-    with pytest.raises(InvalidValueError, match="subscription: got auto_renew=False"):
+    with pytest.raises(InvalidValueError, match=r"subscription.auto_renew: got False"):
         schedule_seat_reduction(make(auto_renew=False), 1, D(2026, 5, 20))
 
 
@@ -401,7 +408,7 @@ def test_renew_with_a_scheduled_reduction():
     nxt = renew(sub)
     with pytest.raises(InvalidValueError, match="reduction: got one effective on 2027-01-01"):
         renew(nxt, reduction=reduction)
-    with pytest.raises(InvalidValueError, match="pass seats= or reduction="):
+    with pytest.raises(InvalidValueError, match="expected seats= or reduction=, not both"):
         renew(sub, seats=2, reduction=reduction)
     with pytest.raises(InvalidTypeError, match="reduction: got 3"):
         renew(sub, reduction=3)
@@ -423,7 +430,9 @@ def test_renew_refuses_bad_input(changes, error, pattern):
 
 def test_renew_at_the_end_of_the_calendar():
     last = make(term_start=D(9998, 12, 31), term_end=D(9999, 12, 31), anchor=D(9997, 12, 31))
-    with pytest.raises(InvalidValueError, match="subscription: got term_end 9999-12-31"):
+    with pytest.raises(
+        InvalidValueError, match=r"subscription.term_end: got 9999-12-31, after which the next term"
+    ):
         renew(last)
     with pytest.raises(InvalidTypeError, match="subscription: got None"):
         renew(None)

@@ -74,10 +74,14 @@ def test_html_table():
     [
         (("x", {}, [], AS_OF), InvalidTypeError, "subscription: got 'x'"),
         ((SUB, [], [], AS_OF), InvalidTypeError, "assignments: got"),
-        ((SUB, {"a": "2026-01-01"}, [], AS_OF), InvalidTypeError, r"assignments \(a\): got"),
-        ((SUB, {"": AS_OF}, [], AS_OF), InvalidValueError, "expected a non-empty str"),
+        ((SUB, {"a": "2026-01-01"}, [], AS_OF), InvalidTypeError, r"assignments.a: got"),
+        ((SUB, {"": AS_OF}, [], AS_OF), InvalidValueError, "expected a user name, a non-empty str"),
         ((SUB, {}, [("a",)], AS_OF), InvalidTypeError, r"events\[0\]: got"),
-        ((SUB, {}, [(1, AS_OF)], AS_OF), InvalidTypeError, r"events\[0\]: got the user 1"),
+        (
+            (SUB, {}, [(1, AS_OF)], AS_OF),
+            InvalidTypeError,
+            r"events\[0\]: got 1; expected a user name",
+        ),
         (
             (SUB, {}, [("a", AS_OF + dt.timedelta(days=1))], AS_OF),
             InvalidValueError,

@@ -45,7 +45,7 @@ from seatcalc.lifecycle import (
     status_changes,
     status_on,
 )
-from seatcalc.money import ROUNDING_MODES, Money, minor_unit_digits, round_ratio
+from seatcalc.money import Money, minor_unit_digits
 from seatcalc.proration import Proration, prorate
 from seatcalc.quote import AddSeatsQuote, quote_add_seats
 from seatcalc.renewal import (
@@ -61,6 +61,7 @@ from seatcalc.renewal import (
     schedule_seat_reduction,
     term_containing,
 )
+from seatcalc.rounding import ROUNDING_MODES, round_ratio
 from seatcalc.subscription import CHANNELS, Subscription
 from seatcalc.timing import AddTimingComparison, Timing, TimingOption, compare_add_timing
 from seatcalc.usage import UsageReport, usage_report

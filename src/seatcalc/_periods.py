@@ -18,19 +18,17 @@ from fractions import Fraction
 import attrs
 
 from seatcalc.conventions import CONVENTIONS, Convention, convention_named
-from seatcalc.dates import months_between
-from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
-from seatcalc.money import Money, check_rounding, minor_unit_digits, round_ratio
+from seatcalc.dates import period_containing
+from seatcalc.errors import ErrorCode, InvalidValueError, reported_as
+from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
 from seatcalc.proration import prorate
-from seatcalc.renewal import _grid_or_error
+from seatcalc.rounding import check_rounding, round_ratio
 
 __all__ = [
     "Share",
     "check_day_convention",
-    "check_sequence",
     "convention_from_data",
     "convention_to_data",
-    "grid_period",
     "line_amount",
     "share_after",
     "share_until",
@@ -55,24 +53,18 @@ class Share:
         """The whole periods plus the share of the partial one."""
         return self.whole + self.part
 
-    def describe(self) -> str:
-        """Write the share as a person checks it: ``184/365``, ``2``, ``1 + 15/31``."""
-        if not self.part:
-            return str(self.whole)
-        if not self.whole:
-            return str(self.part)
-        return f"({self.whole} + {self.part})"
-
 
 def check_day_convention(convention: object) -> Convention:
     """Return the convention (or the one named) if it counts days; planning works on dates."""
     found = convention if isinstance(convention, Convention) else convention_named(convention)
     if found.unit != "day":
-        msg = (
-            f"convention: got {found.name!r}, which counts seconds between datetimes; planning "
-            "works on dates: pass a day convention such as 'actual_days'"
+        raise InvalidValueError(
+            field="convention",
+            value=found.name,
+            problem=", which counts seconds between datetimes; planning works on dates",
+            expected="a day convention such as 'actual_days'",
+            code=ErrorCode.NOT_SUPPORTED,
         )
-        raise InvalidValueError(msg)
     return found
 
 
@@ -89,21 +81,6 @@ def convention_from_data(data: object) -> Convention:
     return convention_named(data)
 
 
-def grid_period(anchor: dt.date, period: int, day: dt.date) -> tuple[int, dt.date, dt.date]:
-    """Return ``(j, start, end)``: the grid period ``[start, end)`` that holds ``day``.
-
-    ``start`` is the ``j``-th grid date, ``anchor + j * period`` months, clamped.
-    """
-    index = months_between(anchor, day) // period
-    problem = f"day: got {day.isoformat()}"
-    start = _grid_or_error(anchor, index * period, problem)
-    if start > day:
-        index -= 1
-        start = _grid_or_error(anchor, index * period, problem)
-    # Grid date index + 1 lies in a later month than day (or is the one just found after it).
-    return index, start, _grid_or_error(anchor, (index + 1) * period, problem)
-
-
 def share_until(
     price: Money,
     seats: int,
@@ -114,6 +91,7 @@ def share_until(
     end_index: int,
     convention: Convention,
     rounding: str,
+    field: str = "on",
 ) -> Share:
     """Measure ``[day, end)``, ``end`` the ``end_index``-th grid date, in billing periods.
 
@@ -121,10 +99,11 @@ def share_until(
     :func:`~seatcalc.prorate` does (``seats`` matters only to conventions that round the ratio
     times the quantity); the periods after it, up to ``end``, count 1 each.
     """
-    index, start, end = grid_period(anchor, period, day)
-    piece = prorate(
-        price, start, end, day, quantity=seats, convention=convention, rounding=rounding
-    )
+    index, start, end = period_containing(anchor, period, day, field=field)
+    with reported_as({"quantity": "seats", "on": field}):
+        piece = prorate(
+            price, start, end, day, quantity=seats, convention=convention, rounding=rounding
+        )
     return Share(end_index - index - 1, piece.fraction, start, end)
 
 
@@ -138,6 +117,7 @@ def share_after(
     target: dt.date,
     convention: Convention,
     rounding: str,
+    field: str = "target",
 ) -> Share:
     """Measure ``[start, target)``, ``start`` the ``start_index``-th grid date, in periods.
 
@@ -146,20 +126,24 @@ def share_after(
     ``target``: ``1 - prorate(..., on=target).fraction``.  Under an additive convention (actual
     days, 30/360) that is the piece's own count over the period's.
     """
-    index, low, high = grid_period(anchor, period, target)
+    index, low, high = period_containing(anchor, period, target, field=field)
     whole = index - start_index
     if low == target:
         return Share(whole, Fraction(0))
-    rest = prorate(
-        price, low, high, target, quantity=seats, convention=convention, rounding=rounding
-    )
+    with reported_as({"quantity": "seats", "on": field}):
+        rest = prorate(
+            price, low, high, target, quantity=seats, convention=convention, rounding=rounding
+        )
     return Share(whole, 1 - rest.fraction, low, high)
 
 
 def line_amount(
     price: Money, seats: int, fraction: Fraction, convention: Convention, rounding: str
 ) -> Money:
-    """Round ``seats x price x fraction`` once, in the convention's rounding order."""
+    """Round ``seats x price x fraction`` once, in the convention's rounding order.
+
+    A line too large to be an amount is an error about ``seats``, the caller's count.
+    """
     mode = check_rounding(rounding)
     scale = 10 ** minor_unit_digits(price.currency)
     each = price.to_fraction() * fraction * scale
@@ -168,12 +152,12 @@ def line_amount(
     else:
         line = each * seats
         units = round_ratio(line.numerator, line.denominator, mode)
-    return Money.from_exact(Fraction(units, scale), price.currency)
-
-
-def check_sequence(value: object, field: str, expected: str) -> tuple[object, ...]:
-    """Return ``value`` as a tuple if it is a list or a tuple."""
-    if not isinstance(value, list | tuple):
-        msg = f"{field}: got {describe(value)}; expected {expected}"
-        raise InvalidTypeError(msg)
-    return tuple(value)
+    try:
+        return Money.from_minor(units, price.currency)
+    except InvalidValueError:
+        raise InvalidValueError(
+            field="seats",
+            value=seats,
+            problem=f"; {seats} x {price} x {fraction} is too large an amount",
+            expected=f"a count whose price is below 10**{MAX_INTEGER_DIGITS} {price.currency}",
+        ) from None

@@ -7,10 +7,11 @@ Each check returns the value it accepted, so a validator reads as one line, and 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
-from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, safe_value
 
 __all__ = [
     "bool_field",
@@ -21,6 +22,7 @@ __all__ = [
     "check_instance",
     "check_keys",
     "check_mapping",
+    "check_sequence",
     "check_text",
     "date_field",
     "optional_date_field",
@@ -29,22 +31,30 @@ __all__ = [
 
 
 _T = TypeVar("_T")
+# ISO 8601 calendar dates only: four ASCII digits, two, two.  date.fromisoformat alone would
+# also take week dates (2026-W27-3) and ordinal dates (2026-182).
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def check_instance(value: object, kind: type[_T], field: str, expected: str) -> _T:
     """Return ``value`` if it is an instance of ``kind``; else say what was ``expected``."""
     if not isinstance(value, kind):
-        msg = f"{field}: got {describe(value)}; expected {expected}"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=value, expected=expected)
     return value
 
 
 def check_mapping(value: object, field: str, expected: str) -> Mapping[str, object]:
     """Return ``value`` if it is a mapping; else say what was ``expected``."""
     if not isinstance(value, Mapping):
-        msg = f"{field}: got {describe(value)}; expected {expected}"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=value, expected=expected)
     return value
+
+
+def check_sequence(value: object, field: str, expected: str) -> tuple[object, ...]:
+    """Return ``value`` as a tuple if it is a list or a tuple."""
+    if not isinstance(value, list | tuple):
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    return tuple(value)
 
 
 def check_bool(value: object, field: str) -> bool:
@@ -56,67 +66,82 @@ def check_count(value: object, field: str, *, minimum: int = 1, maximum: int | N
     """Return ``value`` if it is an int (not a bool) within ``[minimum, maximum]``."""
     bounds = f"from {minimum} to {maximum}" if maximum is not None else f">= {minimum}"
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{field}: got {describe(value)}; expected an int {bounds}"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=value, expected=f"an int {bounds}")
     if value < minimum or (maximum is not None and value > maximum):
-        msg = f"{field}: got {value!r}; expected an int {bounds}"
-        raise InvalidValueError(msg)
-    return value
+        raise InvalidValueError(
+            field=field, value=value, expected=f"an int {bounds}", code=ErrorCode.OUT_OF_RANGE
+        )
+    return int(value)
 
 
 def check_date(value: object, field: str) -> dt.date:
     """Return ``value`` if it is a :class:`datetime.date` and not a ``datetime``."""
     if isinstance(value, dt.datetime):
-        msg = (
-            f"{field}: got the datetime {value!r}; expected a date such as "
-            f"datetime.date({value.year}, {value.month}, {value.day}) (use .date())"
+        raise InvalidTypeError(
+            field=field,
+            value=value,
+            got=f"the datetime {value!r}",
+            expected=(
+                f"a date such as datetime.date({value.year}, {value.month}, {value.day}) "
+                "(use .date())"
+            ),
+            code=ErrorCode.DATETIME_NOT_DATE,
         )
-        raise InvalidTypeError(msg)
     if not isinstance(value, dt.date):
-        msg = f"{field}: got {describe(value)}; expected a datetime.date"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=value, expected="a datetime.date")
     return value
 
 
 def parse_date(value: object, field: str) -> dt.date:
     """Return a date from its ISO 8601 text (``YYYY-MM-DD``), as :meth:`to_dict` writes it."""
+    expected = "an ISO date string such as '2026-01-31'"
     if not isinstance(value, str):
-        msg = f"{field}: got {describe(value)}; expected an ISO date string such as '2026-01-31'"
-        raise InvalidTypeError(msg)
-    try:
-        if len(value) != 10:
-            raise ValueError(value)  # noqa: TRY301 - one message for every malformed text
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        msg = f"{field}: got {value!r}; expected an ISO date string such as '2026-01-31'"
-        raise InvalidValueError(msg) from error
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValueError(
+        field=field, value=value, expected=expected, code=ErrorCode.INVALID_DATE
+    )
 
 
 def check_text(value: object, field: str) -> str:
     """Return ``value`` if it is a str."""
     if not isinstance(value, str):
-        msg = f"{field}: got {describe(value)}; expected a str"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=value, expected="a str")
     return value
 
 
 def check_keys(
-    data: object, kind: str, required: Iterable[str], optional: Iterable[str] = ()
+    data: object,
+    kind: str,
+    required: Iterable[str],
+    optional: Iterable[str] = (),
+    *,
+    field: str = "data",
 ) -> Mapping[str, object]:
     """Return ``data`` if it is a mapping with every required key and no unknown key."""
-    needed, allowed = tuple(required), (*required, *optional)
+    needed, maybe = tuple(required), tuple(optional)
+    allowed = (*needed, *maybe)
+    keys = ", ".join(needed) + (f" and optionally {', '.join(maybe)}" if maybe else "")
     if not isinstance(data, Mapping):
-        msg = f"data: got {describe(data)}; expected a mapping with keys {', '.join(needed)}"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=data, expected=f"a mapping with keys {keys}")
     missing = [key for key in needed if key not in data]
     extra = sorted(str(key) for key in data if key not in allowed)
     if missing or extra:
-        msg = (
-            f"data: {kind} needs the keys {', '.join(needed)}"
-            + (f" and accepts {', '.join(optional)}" if optional else "")
-            + f"; missing {missing or 'none'}, unexpected {extra or 'none'}"
+        raise InvalidValueError(
+            field=field,
+            value=f"{kind} keys {sorted(map(str, data))}",
+            detail=(
+                f"{kind} needs the keys {', '.join(needed)}"
+                + (f" and accepts {', '.join(maybe)}" if maybe else "")
+                + f"; missing {missing or 'none'}, unexpected {extra or 'none'}"
+            ),
+            expected=f"the keys {keys}",
+            code=ErrorCode.MALFORMED_RECORD,
         )
-        raise InvalidValueError(msg)
     return data
 
 
@@ -126,11 +151,16 @@ def check_agrees(
     """Refuse a record whose ``keys`` (those it holds) differ from what seatcalc computes."""
     for key in keys:
         if key in given and given[key] != computed[key]:
-            msg = (
-                f"{key}: got {given[key]!r}; the inputs give {computed[key]!r} "
-                "(the record does not add up)"
+            raise InvalidValueError(
+                field=key,
+                value=given[key],
+                expected=safe_value(computed[key]) or "null",
+                detail=(
+                    f"got {given[key]!r}; the inputs give {computed[key]!r} "
+                    "(the record does not add up)"
+                ),
+                code=ErrorCode.INCONSISTENT,
             )
-            raise InvalidValueError(msg)
 
 
 # attrs validators: each names its field in the message.

@@ -17,21 +17,30 @@ import attrs
 
 from seatcalc._periods import (
     check_day_convention,
-    check_sequence,
     convention_from_data,
     convention_to_data,
     line_amount,
     share_after,
 )
-from seatcalc._validate import check_agrees, check_date, check_instance, check_keys, parse_date
+from seatcalc._validate import (
+    check_agrees,
+    check_date,
+    check_instance,
+    check_keys,
+    check_sequence,
+    parse_date,
+)
 from seatcalc.conventions import ACTUAL_DAYS, Convention
 from seatcalc.dates import grid_index
 from seatcalc.errors import (
     CurrencyMismatchError,
+    ErrorCode,
     InvalidTypeError,
     InvalidValueError,
+    reported_as,
 )
-from seatcalc.money import Money, check_rounding
+from seatcalc.money import Money
+from seatcalc.rounding import check_rounding
 from seatcalc.subscription import Subscription
 
 __all__ = ["AlignmentLine", "AlignmentQuote", "align"]
@@ -287,34 +296,40 @@ def align(
     goal = latest if target is None else check_date(target, "target")
     for index, sub in enumerate(subs):
         if sub.term_end > goal:
-            msg = (
-                f"target: got {goal.isoformat()}, before subscriptions[{index}]'s term end "
-                f"{sub.term_end.isoformat()}; expected a date on or after {latest.isoformat()}, "
-                "the latest term end (an alignment extends terms, it never shortens one)"
+            raise InvalidValueError(
+                field="target",
+                value=goal,
+                problem=f", before subscriptions[{index}]'s term end {sub.term_end.isoformat()}",
+                expected=(
+                    f"a date on or after {latest.isoformat()}, the latest term end (an "
+                    "alignment extends terms, it never shortens one)"
+                ),
+                code=ErrorCode.DATE_ORDER,
             )
-            raise InvalidValueError(msg)
     grid = _choose_anchor(subs, goal, anchor, first.period_months)
     lines = []
-    for sub in subs:
+    for number, sub in enumerate(subs):
         start_index = grid_index(sub.anchor, sub.period_months, sub.term_end)
         assert start_index is not None  # noqa: S101 - Subscription checks term_end is on the grid
-        share = share_after(
-            sub.unit_price,
-            sub.seats,
-            anchor=sub.anchor,
-            period=sub.period_months,
-            start_index=start_index,
-            target=goal,
-            convention=method,
-            rounding=mode,
-        )
+        with reported_as({"seats": f"subscriptions[{number}].seats"}):
+            share = share_after(
+                sub.unit_price,
+                sub.seats,
+                anchor=sub.anchor,
+                period=sub.period_months,
+                start_index=start_index,
+                target=goal,
+                convention=method,
+                rounding=mode,
+            )
+            amount = line_amount(sub.unit_price, sub.seats, share.fraction, method, mode)
         lines.append(
             AlignmentLine(
                 subscription=sub,
                 extended=attrs.evolve(sub, term_end=goal, anchor=grid),
                 whole_periods=share.whole,
                 part=share.part,
-                amount=line_amount(sub.unit_price, sub.seats, share.fraction, method, mode),
+                amount=amount,
             )
         )
     return AlignmentQuote(
@@ -329,14 +344,21 @@ def align(
 
 def _check_subscriptions(value: object) -> tuple[Subscription, ...]:
     if isinstance(value, Subscription):
-        msg = (
-            "subscriptions: got a single Subscription; expected a list of them, e.g. [subscription]"
+        raise InvalidTypeError(
+            field="subscriptions",
+            value=value,
+            got="a single Subscription",
+            expected="a list of them, e.g. [subscription]",
         )
-        raise InvalidTypeError(msg)
     items = check_sequence(value, "subscriptions", "a list of seatcalc.Subscription")
     if not items:
-        msg = "subscriptions: got an empty list; expected at least one seatcalc.Subscription"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(
+            field="subscriptions",
+            value=[],
+            got="an empty list",
+            expected="at least one seatcalc.Subscription",
+            code=ErrorCode.EMPTY,
+        )
     subs = tuple(
         check_instance(item, Subscription, f"subscriptions[{index}]", "a seatcalc.Subscription")
         for index, item in enumerate(items)
@@ -344,18 +366,25 @@ def _check_subscriptions(value: object) -> tuple[Subscription, ...]:
     first = subs[0]
     for index, sub in enumerate(subs[1:], 1):
         if sub.period_months != first.period_months:
-            msg = (
-                f"subscriptions[{index}].period_months: got {sub.period_months}; expected "
-                f"{first.period_months}, as subscriptions[0]: only subscriptions with the same "
-                "period length can be aligned"
+            raise InvalidValueError(
+                field=f"subscriptions[{index}].period_months",
+                value=sub.period_months,
+                expected=(
+                    f"{first.period_months}, as subscriptions[0]: only subscriptions with the "
+                    "same period length can be aligned"
+                ),
+                code=ErrorCode.INCONSISTENT,
             )
-            raise InvalidValueError(msg)
         if sub.currency != first.currency:
-            msg = (
-                f"subscriptions[{index}].unit_price: got {sub.unit_price}; expected a price in "
-                f"{first.currency}, as subscriptions[0]: an alignment is paid in one currency"
+            raise CurrencyMismatchError(
+                field=f"subscriptions[{index}].unit_price",
+                value=sub.unit_price,
+                got=str(sub.unit_price),
+                expected=(
+                    f"a price in {first.currency}, as subscriptions[0]: an alignment is paid in "
+                    "one currency"
+                ),
             )
-            raise CurrencyMismatchError(msg)
     return subs
 
 
@@ -369,10 +398,13 @@ def _choose_anchor(
         return target
     grid = check_date(anchor, "anchor")
     if grid > target or grid_index(grid, period, target) is None:
-        msg = (
-            f"anchor: got {grid.isoformat()}; expected a date on or before the target "
-            f"{target.isoformat()} that has the target among its renewal dates every {period} "
-            "month(s) (or leave it out)"
+        raise InvalidValueError(
+            field="anchor",
+            value=grid,
+            expected=(
+                f"a date on or before the target {target.isoformat()} that has the target "
+                f"among its renewal dates every {period} month(s) (or leave it out)"
+            ),
+            code=ErrorCode.OFF_GRID,
         )
-        raise InvalidValueError(msg)
     return grid

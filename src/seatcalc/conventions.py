@@ -24,10 +24,10 @@ from typing import Any, Self
 
 import attrs
 
-from seatcalc._validate import check_keys, check_text
+from seatcalc._validate import check_bool, check_count, check_keys, check_text
 from seatcalc.dates import grid_date, months_between
-from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
-from seatcalc.money import check_rounding
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError
+from seatcalc.rounding import check_rounding
 
 __all__ = [
     "ACTUAL_360",
@@ -64,8 +64,6 @@ PRECISION_SCOPES: tuple[str, ...] = ("ratio", "units")
 #: When the amount is rounded: once on the line total, or per unit and then x quantity.
 ROUNDING_ORDERS: tuple[str, ...] = ("line", "unit")
 
-# prorate's paths: plain days, plain seconds, anything else.
-PLAIN_DAYS, PLAIN_SECONDS, GENERAL = 1, 2, 0
 _MAX_PLACES = 30
 _SECOND = dt.timedelta(seconds=1)
 _DAY = dt.timedelta(days=1)
@@ -73,13 +71,15 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:  # noqa: ANN401 - an attrs validator
+    expected = f"one of {', '.join(choices)}"
+
     def check(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
         if not isinstance(value, str):
-            msg = f"{attribute.name}: got {describe(value)}; expected one of {', '.join(choices)}"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(field=attribute.name, value=value, expected=expected)
         if value not in choices:
-            msg = f"{attribute.name}: got {value!r}; expected one of {', '.join(choices)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(
+                field=attribute.name, value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
+            )
 
     return check
 
@@ -87,25 +87,18 @@ def _one_of(choices: tuple[str, ...]) -> Any:  # noqa: ANN401 - an attrs validat
 def _check_name(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
     check_text(value, "name")
     if not value:
-        msg = "name: got ''; expected a non-empty name"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(
+            field="name", value=value, expected="a non-empty name", code=ErrorCode.EMPTY
+        )
 
 
 def _check_flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        msg = f"{attribute.name}: got {describe(value)}; expected True or False"
-        raise InvalidTypeError(msg)
+    check_bool(value, attribute.name)
 
 
 def _check_places(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"ratio_places: got {describe(value)}; expected None or an int from 0 to 30"
-        raise InvalidTypeError(msg)
-    if not 0 <= value <= _MAX_PLACES:
-        msg = f"ratio_places: got {value!r}; expected None or an int from 0 to 30"
-        raise InvalidValueError(msg)
+    if value is not None:
+        check_count(value, "ratio_places", minimum=0, maximum=_MAX_PLACES)
 
 
 @attrs.frozen(cache_hash=True)
@@ -162,33 +155,36 @@ class Convention:
     summary: str = attrs.field(
         default="", validator=lambda _i, _a, value: check_text(value, "summary"), kw_only=True
     )
-    # Derived, not part of the value: which of prorate's paths this convention takes.
-    _path: int = attrs.field(init=False, eq=False, hash=False, repr=False)
+    #: Derived from the fields, not set by the caller: whether the ratio is
+    #: ``remaining / total`` in whole units, applied unrounded and rounded once on the line.
+    #: :func:`~seatcalc.prorate` counts plain day conventions on its fast path.
+    plain: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        """Refuse combinations that have no meaning, and note the fast path if one applies."""
+        """Refuse combinations that have no meaning, and note whether the convention is plain."""
         if self.unit == "second" and self.day_count != "actual":
-            msg = f"day_count: got {self.day_count!r}; a 'second' convention counts 'actual' time"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(
+                field="day_count",
+                value=self.day_count,
+                detail=f"got {self.day_count!r}; a 'second' convention counts 'actual' time",
+                expected="'actual'",
+                code=ErrorCode.INCONSISTENT,
+            )
         if self.unit == "second" and not self.charge_change_day:
-            msg = "charge_change_day: got False; a 'second' convention has no change day"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(
+                field="charge_change_day",
+                value=False,
+                detail="got False; a 'second' convention has no change day",
+                expected="True",
+                code=ErrorCode.INCONSISTENT,
+            )
         plain = (
             self.day_count == "actual"
             and self.charge_change_day
             and self.ratio_places is None
             and self.rounding_order == "line"
         )
-        path = (PLAIN_SECONDS if self.unit == "second" else PLAIN_DAYS) if plain else GENERAL
-        object.__setattr__(self, "_path", path)
-
-    @property
-    def plain(self) -> bool:
-        """Whether the ratio is ``remaining / total`` in whole units, applied unrounded, once.
-
-        Plain conventions take :func:`~seatcalc.prorate`'s fast path.
-        """
-        return self._path != GENERAL
+        object.__setattr__(self, "plain", plain)
 
     @property
     def additive(self) -> bool:
@@ -409,12 +405,12 @@ def convention_named(name: object) -> Convention:
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
-    expected = f"expected a Convention or one of {', '.join(CONVENTIONS)}"
+    expected = f"a Convention or one of {', '.join(CONVENTIONS)}"
     if not isinstance(name, str):
-        msg = f"convention: got {describe(name)}; {expected}"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field="convention", value=name, expected=expected)
     found = CONVENTIONS.get(name.lower().replace("-", "_"))
     if found is None:
-        msg = f"convention: got {name!r}; {expected}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(
+            field="convention", value=name, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
+        )
     return found

@@ -23,9 +23,15 @@ import attrs
 from babel.core import Locale
 
 from seatcalc._territories import CLDR_VERSION, COUNTRIES, REGIONS
-from seatcalc._validate import check_count, check_date, check_keys, parse_date
-from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
-from seatcalc.money import _check_locale
+from seatcalc._validate import (
+    check_bool,
+    check_count,
+    check_date,
+    check_keys,
+    check_mapping,
+    parse_date,
+)
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
 from seatcalc.subscription import CHANNELS, Subscription
 
 __all__ = [
@@ -169,26 +175,31 @@ def _check_code(value: object, field: str) -> str:
     """Return ``value`` if it is a CLDR region code or a country code in CLDR's table."""
     if isinstance(value, str) and (value in REGIONS or value in COUNTRIES):
         return value
-    if not isinstance(value, str):
-        msg = f"{field}: got {describe(value)}; expected a country or CLDR region code as a str"
-        raise InvalidTypeError(msg)
-    upper = value.upper()
-    hint = f" (did you mean {upper!r}?)" if upper in REGIONS or upper in COUNTRIES else ""
-    msg = (
-        f"{field}: got {value!r}; expected an upper-case ISO 3166-1 alpha-2 country code such "
-        f"as 'US' or a CLDR region code such as '150' (Europe){hint}"
+    expected = (
+        "an upper-case ISO 3166-1 alpha-2 country code such as 'US' or a CLDR region code such "
+        "as '150' (Europe)"
     )
-    raise InvalidValueError(msg)
+    if not isinstance(value, str):
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    upper = value.upper()
+    raise InvalidValueError(
+        field=field,
+        value=value,
+        expected=expected,
+        hint=f"did you mean {upper!r}?" if upper in REGIONS or upper in COUNTRIES else None,
+        code=ErrorCode.UNKNOWN_TERRITORY,
+    )
 
 
 def _string_set(values: object, field: str, check: Callable[[object, str], str]) -> frozenset[str]:
     """Return ``values`` as a frozenset after checking each one; a bare str is refused."""
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        msg = (
-            f"{field}: got {describe(values)}; expected a collection of str such as "
-            "{'US', 'CA'} (a single str is refused: wrap it in a set)"
+    if isinstance(values, str | Mapping) or not isinstance(values, Iterable):
+        raise InvalidTypeError(
+            field=field,
+            value=values,
+            expected="a collection of str such as {'US', 'CA'}",
+            hint="a single str is refused: wrap it in a set" if isinstance(values, str) else None,
         )
-        raise InvalidTypeError(msg)
     return frozenset(check(value, field) for value in values)
 
 
@@ -219,14 +230,21 @@ def _sorted(values: frozenset[str]) -> str:
 def _check_channel(value: object, field: str) -> str:
     if isinstance(value, str) and value in CHANNELS:
         return value
-    msg = f"{field}: got {describe(value)}; expected one of {', '.join(map(repr, CHANNELS))}"
-    raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(msg)
+    expected = f"one of {', '.join(map(repr, CHANNELS))}"
+    if not isinstance(value, str):
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    raise InvalidValueError(
+        field=field, value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
+    )
 
 
 def _check_name(value: object, field: str) -> str:
-    if not isinstance(value, str) or not value:
-        msg = f"{field}: got {describe(value)}; expected non-empty names as str"
-        raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(msg)
+    if not isinstance(value, str):
+        raise InvalidTypeError(field=field, value=value, expected="non-empty names as str")
+    if not value:
+        raise InvalidValueError(
+            field=field, value=value, expected="non-empty names as str", code=ErrorCode.EMPTY
+        )
     return value
 
 
@@ -241,10 +259,7 @@ def _check_max_seats(_instance: object, _attribute: object, value: int | None) -
 
 
 def _check_flag(_instance: object, _attribute: object, value: bool) -> None:  # noqa: FBT001
-    given: object = value
-    if not isinstance(given, bool):
-        msg = f"auto_renew_required: got {describe(value)}; expected True or False"
-        raise InvalidTypeError(msg)
+    check_bool(value, "auto_renew_required")
 
 
 def _expand(codes: Iterable[str]) -> frozenset[str]:
@@ -317,23 +332,39 @@ class Policy:
     def __attrs_post_init__(self) -> None:
         """Expand the regions and refuse a policy no subscription could ever meet."""
         if not self.allowed:
-            msg = "allowed: got an empty set; expected at least one country or region code"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(
+                field="allowed",
+                value=[],
+                got="an empty set",
+                expected="at least one country or region code",
+                code=ErrorCode.EMPTY,
+            )
         if not self.channels:
-            msg = f"channels: got an empty set; expected at least one of {', '.join(CHANNELS)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(
+                field="channels",
+                value=[],
+                got="an empty set",
+                expected=f"at least one of {', '.join(CHANNELS)}",
+                code=ErrorCode.EMPTY,
+            )
         excluded = _expand(self.excluded)
         for code in sorted(self.allowed):
             if countries_in(code) <= excluded:
                 by = sorted(
                     other for other in self.excluded if countries_in(code) & countries_in(other)
                 )
-                msg = (
-                    f"allowed: {code!r} is excluded too (by {', '.join(map(repr, by))}), so no "
-                    "country of it could ever qualify; remove it from allowed or from excluded "
-                    "(Policy.allowing() and Policy.excluding() do that for you)"
+                raise InvalidValueError(
+                    field="allowed",
+                    value=code,
+                    detail=(
+                        f"{code!r} is excluded too (by {', '.join(map(repr, by))}), so no "
+                        "country of it could ever qualify; remove it from allowed or from "
+                        "excluded (Policy.allowing() and Policy.excluding() do that for you)"
+                    ),
+                    expected="codes not wholly excluded",
+                    hint="Policy.allowing() and Policy.excluding() never contradict",
+                    code=ErrorCode.INCONSISTENT,
                 )
-                raise InvalidValueError(msg)
         allowed = _expand(self.allowed)
         object.__setattr__(self, "_allowed_countries", allowed)
         object.__setattr__(self, "_excluded_countries", excluded)
@@ -421,11 +452,13 @@ DEFAULT_POLICY: Final = Policy()
 def _check_facts(code: ReasonCode, facts: Mapping[str, object]) -> None:
     expected = _FACTS[code]
     if set(facts) != set(expected):
-        msg = (
-            f"facts: got the keys {sorted(facts)} for {code.value}; expected exactly "
-            f"{sorted(expected)}"
+        raise InvalidValueError(
+            field="facts",
+            value=sorted(map(str, facts)),
+            got=f"the keys {sorted(map(str, facts))} for {code.value}",
+            expected=f"exactly {sorted(expected)}",
+            code=ErrorCode.MALFORMED_RECORD,
         )
-        raise InvalidValueError(msg)
     for name, kind in expected.items():
         value = facts[name]
         if kind == "date":
@@ -439,10 +472,91 @@ def _check_facts(code: ReasonCode, facts: Mapping[str, object]) -> None:
         }[kind]
         if not valid:
             what = {"codes": "a tuple of str"}.get(kind, f"a {kind}")
-            msg = f"{name}: got {describe(value)}; expected {what}"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(field=f"facts.{name}", value=value, expected=what)
     if code is ReasonCode.CHANNEL_NOT_DIRECT:
-        _check_channel(facts["channel"], "channel")
+        _check_channel(facts["channel"], "facts.channel")
+    contradiction = _CONTRADICTIONS[code](facts)
+    if contradiction is not None:
+        name, expected_value = contradiction
+        raise InvalidValueError(
+            field=f"facts.{name}",
+            value=facts[name],
+            problem=f", which contradicts the code {code.value}",
+            expected=expected_value,
+            code=ErrorCode.INCONSISTENT,
+        )
+
+
+def _outside_term(facts: Mapping[str, Any]) -> tuple[str, str] | None:
+    if facts["term_start"] >= facts["term_end"]:
+        return "term_end", "a date after term_start"
+    if facts["term_start"] <= facts["on"] < facts["term_end"]:
+        return "on", "a date outside [term_start, term_end)"
+    return None
+
+
+def _channel_refused(facts: Mapping[str, Any]) -> tuple[str, str] | None:
+    if facts["channel"] in facts["allowed_channels"]:
+        return "channel", "a channel not in allowed_channels"
+    return None
+
+
+def _not_supported(facts: Mapping[str, Any]) -> tuple[str, str] | None:
+    for code in facts["allowed"]:
+        _check_code(code, "facts.allowed")
+    if facts["country"] in _expand(facts["allowed"]):
+        return "country", "a country in none of the allowed codes"
+    return None
+
+
+def _excluded_by(facts: Mapping[str, Any]) -> tuple[str, str] | None:
+    for code in facts["excluded_by"]:
+        _check_code(code, "facts.excluded_by")
+    if not facts["excluded_by"] or any(
+        facts["country"] not in countries_in(code) for code in facts["excluded_by"]
+    ):
+        return "excluded_by", "the excluded codes that contain the country (at least one)"
+    return None
+
+
+def _before_cutoff(facts: Mapping[str, Any]) -> tuple[str, str] | None:
+    if facts["purchased_on"] >= facts["cutoff"]:
+        return "purchased_on", "a date before cutoff"
+    return None
+
+
+def _named(name: str) -> Callable[[Mapping[str, Any]], tuple[str, str] | None]:
+    return lambda facts: None if facts[name] else (name, "a non-empty name")
+
+
+def _limit_reached(facts: Mapping[str, Any]) -> tuple[str, str] | None:
+    if facts["seats"] < facts["max_seats"]:
+        return "seats", "a count >= max_seats"
+    return None
+
+
+def _limit_exceeded(facts: Mapping[str, Any]) -> tuple[str, str] | None:
+    if not facts["seats"] < facts["max_seats"] < facts["seats"] + facts["added"]:
+        return "added", "a count that takes seats past max_seats, from below it"
+    return None
+
+
+# For each code, the check that its facts say what the code says (a reason whose facts
+# contradict its code is refused): None, or the fact at fault and what it should be.
+_CONTRADICTIONS: Final[dict[ReasonCode, Callable[[Mapping[str, Any]], tuple[str, str] | None]]] = {
+    ReasonCode.OUTSIDE_TERM: _outside_term,
+    ReasonCode.CHANNEL_NOT_DIRECT: _channel_refused,
+    ReasonCode.REGION_NOT_SUPPORTED: _not_supported,
+    ReasonCode.REGION_EXCLUDED: _excluded_by,
+    ReasonCode.PURCHASED_BEFORE_CUTOFF: _before_cutoff,
+    ReasonCode.PRODUCT_EXCLUDED: _named("product"),
+    ReasonCode.PLAN_EXCLUDED: _named("plan"),
+    ReasonCode.AUTO_RENEW_OFF: lambda facts: (
+        ("auto_renew", "False") if facts["auto_renew"] else None
+    ),
+    ReasonCode.SEAT_LIMIT_REACHED: _limit_reached,
+    ReasonCode.SEAT_LIMIT_EXCEEDED: _limit_exceeded,
+}
 
 
 def _to_code(value: object) -> ReasonCode:
@@ -450,15 +564,20 @@ def _to_code(value: object) -> ReasonCode:
         return value
     if isinstance(value, str) and value in ReasonCode.__members__:
         return ReasonCode(value)
-    msg = f"code: got {describe(value)}; expected one of {', '.join(ReasonCode)}"
-    raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(msg)
+    expected = f"one of {', '.join(ReasonCode)}"
+    if not isinstance(value, str):
+        raise InvalidTypeError(field="code", value=value, expected=expected)
+    raise InvalidValueError(
+        field="code", value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
+    )
 
 
 def _freeze(facts: Mapping[str, Fact]) -> Mapping[str, Fact]:
     given: object = facts
     if not isinstance(given, Mapping):
-        msg = f"facts: got {describe(facts)}; expected a mapping of fact names to values"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(
+            field="facts", value=facts, expected="a mapping of fact names to values"
+        )
     return MappingProxyType(dict(facts))
 
 
@@ -499,7 +618,9 @@ class Reason:
         >>> reason.message("de")
         'Im Land dieses Abonnements (Russland) können Lizenzplätze nicht per Self-Service hinzugefügt werden.'
         """  # noqa: E501 - a doctest's output is one line
-        where = _check_locale(locale)
+        from seatcalc._i18n import check_locale  # noqa: PLC0415 - locale data loads on first use
+
+        where = check_locale(locale)
         if self.code is ReasonCode.CHANNEL_NOT_DIRECT:
             template = _CHANNEL_MESSAGES[str(self.facts["channel"])]
         else:
@@ -533,12 +654,13 @@ class Reason:
         code = _to_code(mapping["code"])
         raw = mapping["facts"]
         if not isinstance(raw, Mapping):
-            msg = f"facts: got {describe(raw)}; expected a mapping of fact names to values"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(
+                field="facts", value=raw, expected="a mapping of fact names to values"
+            )
         facts: dict[str, Any] = dict(raw)
         for name, kind in _FACTS[code].items():
             if name in facts and kind == "date":
-                facts[name] = parse_date(facts[name], name)
+                facts[name] = parse_date(facts[name], f"facts.{name}")
             elif name in facts and kind == "codes" and isinstance(facts[name], list):
                 facts[name] = tuple(facts[name])
         return cls(code, facts)
@@ -546,19 +668,24 @@ class Reason:
 
 def _canonical(reasons: Iterable[Reason]) -> tuple[Reason, ...]:
     given: object = reasons
-    if isinstance(given, str) or not isinstance(given, Iterable):
-        msg = f"reasons: got {describe(reasons)}; expected a collection of Reason"
-        raise InvalidTypeError(msg)
+    if isinstance(given, str | Mapping) or not isinstance(given, Iterable):
+        raise InvalidTypeError(
+            field="reasons", value=reasons, expected="a collection of Reason values"
+        )
     items: tuple[object, ...] = tuple(given)
-    for item in items:
+    for index, item in enumerate(items):
         if not isinstance(item, Reason):
-            msg = f"reasons: got {describe(item)} among them; expected Reason values"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(field=f"reasons[{index}]", value=item, expected="a Reason")
     ordered = tuple(sorted(reasons, key=lambda reason: _ORDER[reason.code]))
     codes = [reason.code.value for reason in ordered]
     if len(set(codes)) != len(codes):
-        msg = f"reasons: got the codes {codes}; expected each code at most once"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(
+            field="reasons",
+            value=codes,
+            got=f"the codes {codes}",
+            expected="each code at most once",
+            code=ErrorCode.DUPLICATE,
+        )
     return ordered
 
 
@@ -611,21 +738,19 @@ class Eligibility:
         mapping = check_keys(data, "Eligibility", ("reasons",), ("eligible",))
         raw = mapping["reasons"]
         if isinstance(raw, str | Mapping) or not isinstance(raw, Iterable):
-            msg = f"reasons: got {describe(raw)}; expected a list of reason mappings"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(field="reasons", value=raw, expected="a list of reason mappings")
         items: list[Reason] = []
-        for item in raw:
-            if not isinstance(item, Mapping):
-                msg = f"reasons: got {describe(item)} among them; expected reason mappings"
-                raise InvalidTypeError(msg)
-            items.append(Reason.from_dict(item))
+        for index, item in enumerate(raw):
+            with reported_within(f"reasons[{index}]"):
+                items.append(Reason.from_dict(check_mapping(item, "", "a reason mapping")))
         outcome = cls(tuple(items))
         if "eligible" in mapping and mapping["eligible"] is not outcome.eligible:
-            msg = (
-                f"eligible: got {describe(mapping['eligible'])}; expected {outcome.eligible} "
-                f"since there are {len(items)} reason(s)"
+            raise InvalidValueError(
+                field="eligible",
+                value=mapping["eligible"],
+                expected=f"{outcome.eligible} since there are {len(items)} reason(s)",
+                code=ErrorCode.INCONSISTENT,
             )
-            raise InvalidValueError(msg)
         return outcome
 
 
@@ -679,11 +804,13 @@ def check_eligibility(
         check_date(on, "on")
     given: tuple[object, object] = (subscription, policy)
     if not isinstance(given[0], Subscription):
-        msg = f"subscription: got {describe(subscription)}; expected a Subscription"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(
+            field="subscription", value=subscription, expected="a seatcalc.Subscription"
+        )
     if not isinstance(given[1], Policy):
-        msg = f"policy: got {describe(policy)}; expected a Policy, such as DEFAULT_POLICY"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(
+            field="policy", value=policy, expected="a Policy, such as DEFAULT_POLICY"
+        )
     sub = subscription
     cutoff = policy.cutoff
     limit = policy.max_seats

@@ -1,20 +1,36 @@
-"""The errors seatcalc raises.
+"""The errors seatcalc raises, and what programs can read from them.
 
 Every error derives from :class:`SeatcalcError`, so ``except SeatcalcError`` catches anything
 the library refuses.  Each subclass also derives from the builtin exception it refines, so code
 that already catches ``ValueError`` or ``TypeError`` keeps working.
 
-Messages follow one pattern: the argument that was wrong, the value received, and what would
-have been accepted.
+Every error says the same things twice: once as a sentence for people (``str(error)``: the field,
+the value received and what would have been accepted) and once as attributes for programs:
+
+* :attr:`~SeatcalcError.field`: the caller's parameter or dict key, dotted for nested input
+  (``subscription.unit_price.amount``);
+* :attr:`~SeatcalcError.value`: the value received, JSON-safe and short;
+* :attr:`~SeatcalcError.expected`: what would have been valid;
+* :attr:`~SeatcalcError.hint`: a suggestion such as ``did you mean 'USD'?``, or None;
+* :attr:`~SeatcalcError.code`: a stable :class:`ErrorCode`.
+
+:meth:`SeatcalcError.to_dict` gives them as a JSON object a service can return as the body of a
+400 response.  The docs' "Errors" page lists every code.
 """
 
 from __future__ import annotations
 
-# The API docs show these annotations as written: "datetime.date" reads better than "dt.date".
-import datetime  # noqa: ICN001
+import contextlib
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any, Final, Self
 
 __all__ = [
     "CurrencyMismatchError",
+    "ErrorCode",
     "InvalidTypeError",
     "InvalidValueError",
     "OutsideTermError",
@@ -22,12 +38,188 @@ __all__ = [
     "UnknownCurrencyError",
 ]
 
+#: The longest text an error keeps for a value; a longer one is cut with an ellipsis.
+MAX_VALUE_LENGTH: Final = 80
+# Ints longer than this many bits are described by their size: Python refuses to write ints of
+# more than 4300 digits as text, and nobody reads a number that long in a message.
+_BIG: Final = 1024
+
+
+class ErrorCode(StrEnum):
+    """The stable machine code of an error: what kind of problem it is.
+
+    The code says what is wrong; :attr:`SeatcalcError.field` says where.  Each member is a
+    ``str`` equal to its name, so ``ErrorCode.OUTSIDE_TERM == "OUTSIDE_TERM"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: A value of a type seatcalc does not accept there (a str for a count, None for a date).
+    WRONG_TYPE = "WRONG_TYPE"
+    #: A binary float where an exact amount or ratio is needed.
+    FLOAT_NOT_EXACT = "FLOAT_NOT_EXACT"
+    #: A :class:`datetime.datetime` where a :class:`datetime.date` is needed, or the reverse.
+    DATETIME_NOT_DATE = "DATETIME_NOT_DATE"
+    #: A datetime without a time zone where an instant is needed.
+    NAIVE_DATETIME = "NAIVE_DATETIME"
+    #: An instant or a UTC offset with a fraction of a second, where whole seconds are counted.
+    NOT_WHOLE_SECONDS = "NOT_WHOLE_SECONDS"
+    #: Text that is not a number in the form seatcalc reads (``'12.50'``), NaN or an infinity.
+    INVALID_NUMBER = "INVALID_NUMBER"
+    #: A number outside its bounds: a count below 1, an amount of 10**18 or more, a negative
+    #: price, too many decimal places.
+    OUT_OF_RANGE = "OUT_OF_RANGE"
+    #: Text that is not an ISO 8601 date (``'2026-01-31'``).
+    INVALID_DATE = "INVALID_DATE"
+    #: A date or instant that lies outside the term it must lie in.
+    OUTSIDE_TERM = "OUTSIDE_TERM"
+    #: Two dates in the wrong order: a term that ends before it starts, a need before today.
+    DATE_ORDER = "DATE_ORDER"
+    #: A date that is not a renewal date of the anchor's grid where one is needed.
+    OFF_GRID = "OFF_GRID"
+    #: A date that would fall outside the years 1 to 9999 that Python represents.
+    DATE_OUT_OF_RANGE = "DATE_OUT_OF_RANGE"
+    #: A currency code that is not an ISO 4217 currency with a minor unit known to CLDR.
+    UNKNOWN_CURRENCY = "UNKNOWN_CURRENCY"
+    #: Amounts in two currencies combined, or a price in another currency than expected.
+    CURRENCY_MISMATCH = "CURRENCY_MISMATCH"
+    #: A code that is not an ISO 3166-1 country or a CLDR region seatcalc knows.
+    UNKNOWN_TERRITORY = "UNKNOWN_TERRITORY"
+    #: A locale name CLDR does not know, or one that is not a plain locale identifier.
+    UNKNOWN_LOCALE = "UNKNOWN_LOCALE"
+    #: A value that must be one of a fixed set of names (a channel, a convention, a rounding
+    #: mode) and is not.
+    UNKNOWN_CHOICE = "UNKNOWN_CHOICE"
+    #: An empty collection where at least one item is needed.
+    EMPTY = "EMPTY"
+    #: An item given twice where each may appear once.
+    DUPLICATE = "DUPLICATE"
+    #: A mapping (a ``to_dict()`` form) with missing or unexpected keys.
+    MALFORMED_RECORD = "MALFORMED_RECORD"
+    #: Values that contradict each other: a record whose figures do not add up, a reason whose
+    #: facts contradict its code, a policy that excludes what it allows.
+    INCONSISTENT = "INCONSISTENT"
+    #: An amount that is not a whole number of minor units where one is needed.
+    NOT_ROUNDED = "NOT_ROUNDED"
+    #: A change the rules forbid: removing a subscription's last seat, scheduling a reduction
+    #: without auto-renewal.
+    NOT_ALLOWED = "NOT_ALLOWED"
+    #: An operation seatcalc does not offer that way (the builtin ``round()`` on money, seconds
+    #: where dates are planned).
+    NOT_SUPPORTED = "NOT_SUPPORTED"
+
 
 class SeatcalcError(Exception):
     """Base class of every error raised by seatcalc.
 
+    Build one with keyword arguments; the message is written from them, as
+    ``"{field}: got {value}{problem}; expected {expected} ({hint})"``:
+
+    >>> error = InvalidValueError(
+    ...     field="currency",
+    ...     value="usd",
+    ...     expected="an ISO 4217 code such as 'USD'",
+    ...     hint="did you mean 'USD'?",
+    ...     code=ErrorCode.UNKNOWN_CURRENCY,
+    ... )
+    >>> str(error)
+    "currency: got 'usd'; expected an ISO 4217 code such as 'USD' (did you mean 'USD'?)"
+    >>> error.to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'error': 'InvalidValueError', 'code': 'UNKNOWN_CURRENCY', 'field': 'currency',
+     'value': 'usd', 'expected': "an ISO 4217 code such as 'USD'",
+     'hint': "did you mean 'USD'?",
+     'message': "currency: got 'usd'; expected an ISO 4217 code such as 'USD' (did you mean 'USD'?)"}
+
+    Args:
+        field: the parameter or key that was wrong, dotted for nested input.
+        value: the value received (kept as short JSON-safe text, see :attr:`value`).
+        expected: what would have been valid, as a phrase ("an int >= 1").
+        hint: a suggestion, such as "did you mean 'USD'?", or None.
+        code: the kind of problem.
+        got: how the message shows the value, when not its repr (``"the float 1.5"``).
+        problem: a clause after the value saying what is wrong with it, starting with ``", "``
+            (``", which is before the term [2026-01-01, 2027-01-01)"``).
+        detail: the whole text after ``"{field}: "``, for the few messages that do not follow
+            the pattern; it replaces ``got``, ``problem``, ``expected`` and ``hint`` in the
+            message (they are still kept as attributes).
+
     .. versionadded:: 0.1.0
-    """
+    """  # noqa: E501 - a doctest's output is one line
+
+    #: The code used when none is given.
+    default_code: ErrorCode = ErrorCode.WRONG_TYPE
+
+    def __init__(
+        self,
+        *,
+        field: str,
+        value: object = None,
+        expected: str = "",
+        hint: str | None = None,
+        code: ErrorCode | None = None,
+        got: str | None = None,
+        problem: str = "",
+        detail: str | None = None,
+    ) -> None:
+        """Keep the parts and write the message from them."""
+        self.field = field
+        self.value = safe_value(value)
+        self.expected = expected
+        self.hint = hint
+        self.code = self.default_code if code is None else ErrorCode(code)
+        if detail is None:
+            detail = f"got {describe(value) if got is None else got}{problem}"
+            if expected:
+                detail += f"; expected {expected}"
+            if hint:
+                detail += f" ({hint})"
+        self.detail = detail
+        super().__init__(f"{field}: {detail}" if field else detail)
+
+    def within(self, parent: str) -> Self:
+        """Return the same error with ``parent`` before its field, for nested input.
+
+        >>> error = InvalidValueError(field="amount", value="x", expected="a decimal string")
+        >>> str(error.within("unit_price").within("subscription"))
+        "subscription.unit_price.amount: got 'x'; expected a decimal string"
+        """
+        return self.renamed(f"{parent}.{self.field}" if self.field else parent)
+
+    def renamed(self, field: str) -> Self:
+        """Return the same error about ``field`` (the name the caller knows the value by)."""
+        copy = type(self).__new__(type(self))
+        state = dict(self.__dict__)
+        state["field"] = field
+        copy.__dict__.update(state)
+        Exception.__init__(copy, f"{field}: {self.detail}" if field else self.detail)
+        return copy
+
+    def to_dict(self) -> dict[str, str | None]:
+        """Return the error as a JSON object: class, code, field, value, expected, hint, message.
+
+        Every value is a string (``hint`` may be None), so the dict can be sent as is, for
+        example as the body of an HTTP 400 response.
+        """
+        return {
+            "error": type(self).__name__,
+            "code": self.code.value,
+            "field": self.field,
+            "value": self.value,
+            "expected": self.expected,
+            "hint": self.hint,
+            "message": str(self),
+        }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the parts, so the copy has the same message and attributes."""
+        return (_rebuild, (type(self), dict(self.__dict__), self.args))
+
+
+def _rebuild(kind: type[SeatcalcError], state: dict[str, object], args: tuple[object, ...]) -> Any:  # noqa: ANN401
+    error = kind.__new__(kind)
+    error.__dict__.update(state)
+    Exception.__init__(error, *args)
+    return error
 
 
 class InvalidValueError(SeatcalcError, ValueError):
@@ -36,6 +228,8 @@ class InvalidValueError(SeatcalcError, ValueError):
     .. versionadded:: 0.1.0
     """
 
+    default_code = ErrorCode.OUT_OF_RANGE
+
 
 class InvalidTypeError(SeatcalcError, TypeError):
     """An argument has a type seatcalc does not accept (a float as money, a bool as a count).
@@ -43,12 +237,16 @@ class InvalidTypeError(SeatcalcError, TypeError):
     .. versionadded:: 0.1.0
     """
 
+    default_code = ErrorCode.WRONG_TYPE
+
 
 class UnknownCurrencyError(InvalidValueError):
-    """A currency code that is not an ISO 4217 code known to CLDR.
+    """A currency code that is not an ISO 4217 currency with a minor unit known to CLDR.
 
     .. versionadded:: 0.1.0
     """
+
+    default_code = ErrorCode.UNKNOWN_CURRENCY
 
 
 class CurrencyMismatchError(InvalidValueError):
@@ -57,12 +255,14 @@ class CurrencyMismatchError(InvalidValueError):
     .. versionadded:: 0.1.0
     """
 
+    default_code = ErrorCode.CURRENCY_MISMATCH
+
 
 class OutsideTermError(InvalidValueError):
     """A date outside the term ``[term_start, term_end)`` it must lie in.
 
-    The message names the argument, the date and the term; ``field``, ``value``,
-    ``term_start`` and ``term_end`` hold them for code that reacts to the error.
+    The message names the argument, the date and the term; besides the common attributes,
+    ``day``, ``term_start`` and ``term_end`` hold the dates for code that reacts to the error.
 
     >>> import datetime as dt
     >>> raise OutsideTermError(dt.date(2027, 1, 1), dt.date(2026, 1, 1), dt.date(2027, 1, 1))
@@ -73,40 +273,96 @@ class OutsideTermError(InvalidValueError):
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
 
+    default_code = ErrorCode.OUTSIDE_TERM
+
     def __init__(
         self,
-        value: datetime.date,
-        term_start: datetime.date,
-        term_end: datetime.date,
+        day: dt.date,
+        term_start: dt.date,
+        term_end: dt.date,
         field: str = "on",
         expected: str | None = None,
     ) -> None:
         """Build the message; ``expected`` replaces "a date from term_start to the last day"."""
-        self.field, self.value = field, value
-        self.term_start, self.term_end = term_start, term_end
-        self.expected = expected
+        self.day, self.term_start, self.term_end = day, term_start, term_end
         term = f"[{term_start.isoformat()}, {term_end.isoformat()})"
         if expected is None:
-            last = term_end - datetime.timedelta(days=1)
+            last = term_end - dt.timedelta(days=1)
             expected = f"a date from {term_start.isoformat()} to {last.isoformat()}"
         where = (
-            f"before the term {term}"
-            if value < term_start
-            else f"after the term {term} (it ended on {term_end.isoformat()}, its renewal date; "
-            "renew() builds the next term)"
+            f", which is before the term {term}"
+            if day < term_start
+            else f", which is after the term {term} (it ended on {term_end.isoformat()}, its "
+            "renewal date; renew() builds the next term)"
         )
-        super().__init__(f"{field}: got {value.isoformat()}, which is {where}; expected {expected}")
+        super().__init__(field=field, value=day, expected=expected, problem=where)
 
-    def __reduce__(
-        self,
-    ) -> tuple[type[OutsideTermError], tuple[object, ...]]:
-        """Pickle as the constructor call, so the message is rebuilt the same."""
-        args = (self.value, self.term_start, self.term_end, self.field, self.expected)
-        return (type(self), args)
+
+@contextlib.contextmanager
+def reported_within(parent: str) -> Iterator[None]:
+    """Prefix the field of any :class:`SeatcalcError` raised inside with ``parent.``.
+
+    Used where seatcalc reads nested input, so ``Subscription.from_dict`` reports a bad amount
+    as ``unit_price.amount``.
+    """
+    try:
+        yield
+    except SeatcalcError as error:
+        raise error.within(parent) from error.__cause__
+
+
+@contextlib.contextmanager
+def reported_as(names: Mapping[str, str]) -> Iterator[None]:
+    """Rename the field of a :class:`SeatcalcError` raised inside, ``names[field]`` for field.
+
+    Used where a function passes its argument on under another name (``quote_add_seats``'s
+    ``seats`` becomes :func:`~seatcalc.prorate`'s ``quantity``), so the error names what the
+    caller passed.
+    """
+    try:
+        yield
+    except SeatcalcError as error:
+        head, dot, rest = error.field.partition(".")
+        if head not in names:
+            raise
+        raise error.renamed(names[head] + dot + rest) from error.__cause__
 
 
 def describe(value: object) -> str:
     """Return ``value`` as an error message shows it: its repr and, if it helps, its type."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _BIG:
+        return f"an int of about {value.bit_length() * 30103 // 100000 + 1} digits"
     if value is None or isinstance(value, bool | int | str):
-        return repr(value)
-    return f"{value!r} ({type(value).__name__})"
+        return _cut(repr(value))
+    return f"{_cut(repr(value))} ({type(value).__name__})"
+
+
+def safe_value(value: object) -> str | None:
+    """Return ``value`` as short, JSON-safe text for :attr:`SeatcalcError.value`.
+
+    Dates are ISO 8601, strings are themselves, numbers their decimal text, anything else its
+    repr; text longer than :data:`MAX_VALUE_LENGTH` characters is cut with an ellipsis.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, str):
+        text = value
+    elif isinstance(value, bool):
+        text = repr(value)
+    elif isinstance(value, int) and value.bit_length() > _BIG:
+        text = describe(value)
+    elif type(value) in {int, Decimal, Fraction}:
+        text = str(value)
+    else:
+        text = repr(value)
+    return _cut(text)
+
+
+def _cut(text: str) -> str:
+    if len(text) <= MAX_VALUE_LENGTH:
+        return text
+    return f"{text[: MAX_VALUE_LENGTH - 1]}…"

@@ -26,7 +26,7 @@ from typing import Any, Self
 import attrs
 
 from seatcalc._validate import check_count, check_date, check_keys
-from seatcalc.errors import InvalidTypeError, InvalidValueError, OutsideTermError, describe
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, OutsideTermError
 from seatcalc.renewal import check_subscription, known_terms_only
 from seatcalc.subscription import Subscription
 
@@ -123,8 +123,7 @@ DEFAULT_LIFECYCLE = LifecyclePolicy()
 
 def _check_policy(value: object) -> LifecyclePolicy:
     if not isinstance(value, LifecyclePolicy):
-        msg = f"policy: got {describe(value)}; expected a LifecyclePolicy"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field="policy", value=value, expected="a LifecyclePolicy")
     return value
 
 
@@ -220,11 +219,13 @@ def status_changes(
         try:
             first = sub.term_start if offset is None else sub.term_end + dt.timedelta(offset)
         except OverflowError as error:
-            msg = (
-                f"subscription: the {status.value} state of the term ending "
-                f"{sub.term_end.isoformat()} would start after 9999-12-31"
-            )
-            raise InvalidValueError(msg) from error
+            raise InvalidValueError(
+                field="subscription.term_end",
+                value=sub.term_end,
+                problem=f", after which the {status.value} state would start after 9999-12-31",
+                expected="a term whose lifecycle Python can represent",
+                code=ErrorCode.DATE_OUT_OF_RANGE,
+            ) from error
         first = max(first, sub.term_start)
         while starts and starts[-1][1] >= first:  # a state that lasts no day
             starts.pop()

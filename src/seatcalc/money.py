@@ -1,10 +1,15 @@
 """Money: an exact decimal amount in one ISO 4217 currency.
 
 Amounts are :class:`decimal.Decimal`, never binary floats.  Arithmetic is exact: sums and
-products are computed with enough precision that nothing is rounded behind the caller's back
-(an operation that would need rounding raises instead).  Rounding to the currency's minor unit is
-one explicit, named step: :meth:`Money.round` for an amount, :meth:`Money.from_exact` for an exact
-ratio such as a prorated price.
+products are computed in a private :class:`decimal.Context` with enough precision that nothing
+is rounded behind the caller's back (an operation that would need rounding raises instead).
+Rounding to the currency's minor unit is one explicit, named step: :meth:`Money.round` for an
+amount, :meth:`Money.from_exact` for an exact ratio such as a prorated price.
+
+Nothing here reads or changes the caller's thread-local :mod:`decimal` context: every operation
+names seatcalc's own context (or works on integers), so a result is the same in every thread,
+whatever precision, rounding or traps the caller has set, and the caller's flags stay as they
+were.
 
 The number of minor-unit digits comes from CLDR through babel by default (USD 2, JPY 0, KWD 3).
 CLDR differs from ISO 4217 for a few currencies (HUF, ALL and IQD have 0 digits in CLDR, 2, 2 and
@@ -14,133 +19,123 @@ CLDR differs from ISO 4217 for a few currencies (HUF, ALL and IQD have 0 digits 
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import (
-    ROUND_05UP,
-    ROUND_CEILING,
-    ROUND_DOWN,
-    ROUND_FLOOR,
-    ROUND_HALF_DOWN,
-    ROUND_HALF_EVEN,
     ROUND_HALF_UP,
-    ROUND_UP,
     Context,
     Decimal,
-    DecimalException,
     Inexact,
     InvalidOperation,
     Overflow,
 )
 from fractions import Fraction
-from typing import Any, Self, SupportsIndex
+from typing import TYPE_CHECKING, Final, NoReturn, Self, SupportsIndex
 
 import attrs
 import babel.numbers
-from babel.core import Locale, UnknownLocaleError
 
-from seatcalc._validate import check_keys
 from seatcalc.errors import (
     CurrencyMismatchError,
+    ErrorCode,
     InvalidTypeError,
     InvalidValueError,
     UnknownCurrencyError,
-    describe,
 )
+from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 __all__ = [
     "MAX_DIGITS",
     "MAX_INTEGER_DIGITS",
     "ROUNDING_MODES",
     "Money",
-    "check_rounding",
+    "check_price",
     "minor_unit_digits",
-    "round_ratio",
 ]
 
-#: Every rounding mode of :mod:`decimal`, by name.  seatcalc accepts exactly these.
-ROUNDING_MODES: tuple[str, ...] = (
-    ROUND_HALF_UP,
-    ROUND_HALF_EVEN,
-    ROUND_HALF_DOWN,
-    ROUND_UP,
-    ROUND_DOWN,
-    ROUND_CEILING,
-    ROUND_FLOOR,
-    ROUND_05UP,
-)
-
 #: An amount has fewer than this many digits before the decimal point (it is below 10**18).
-MAX_INTEGER_DIGITS = 18
+MAX_INTEGER_DIGITS: Final = 18
 #: An amount has at most this many digits after the decimal point; so does a ``digits=`` choice.
-MAX_DIGITS = 30
+MAX_DIGITS: Final = 30
 
-# Products and sums of two valid amounts have at most 2 * (18 + 30) = 96 digits: 100 digits of
-# precision computes them exactly, and the Inexact trap turns any surprise into an error.
-_EXACT = Context(
+# seatcalc's own decimal context.  Sums and products of two valid amounts have at most
+# 2 * (18 + 30) = 96 digits, so 100 digits compute them exactly, and the Inexact trap turns any
+# surprise into an error rather than a rounded amount.  Every Decimal operation in this module
+# names this context (or rounds in the quantize call that names its mode): the caller's
+# thread-local context is never read, and its flags are never set.  The flags of this context
+# are set by the operations and never read.
+_EXACT: Final = Context(
     prec=100,
-    rounding=ROUND_HALF_EVEN,
+    rounding=ROUND_HALF_UP,
+    Emax=999_999,
+    Emin=-999_999,
+    capitals=1,
+    clamp=0,
+    flags=[],
     traps=[InvalidOperation, Inexact, Overflow],
 )
-# Rounding is meant to be inexact: this context only refuses invalid operations.
-_ROUNDING = Context(prec=100, traps=[InvalidOperation, Overflow])
-_DECIMAL_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_UPPER_LIMIT = Decimal(10) ** MAX_INTEGER_DIGITS
-_NO_CURRENCY = "XXX"
+# One minor unit for each number of digits, 10**-digits, built once in seatcalc's context.
+_UNITS: Final = tuple(_EXACT.scaleb(Decimal(1), Decimal(-places)) for places in range(31))
+_POWERS: Final[tuple[int, ...]] = tuple(10**places for places in range(31))
+# Amounts in minor units are below this bound, for each number of digits.
+_UNIT_LIMITS: Final[tuple[int, ...]] = tuple(
+    10 ** (MAX_INTEGER_DIGITS + places) for places in range(31)
+)
 
-
-def check_rounding(rounding: object, *, field: str = "rounding") -> str:
-    """Return ``rounding`` if it names a :mod:`decimal` rounding mode, else raise.
-
-    >>> check_rounding("ROUND_HALF_UP")
-    'ROUND_HALF_UP'
-    >>> check_rounding("HALF_UP")
-    Traceback (most recent call last):
-    ...
-    seatcalc.errors.InvalidValueError: rounding: got 'HALF_UP'; expected one of ROUND_HALF_UP, ...
-
-    .. versionadded:: 0.1.0
-    """
-    if isinstance(rounding, str) and rounding in ROUNDING_MODES:
-        return rounding
-    expected = ", ".join(ROUNDING_MODES)
-    if not isinstance(rounding, str):
-        msg = f"{field}: got {describe(rounding)}; expected one of {expected} (a str)"
-        raise InvalidTypeError(msg)
-    msg = f"{field}: got {rounding!r}; expected one of {expected}"
-    raise InvalidValueError(msg)
+# ISO 4217 gives these codes no minor unit: precious metals, bond-market units, the SDR, and the
+# testing and no-currency codes.  CLDR has no digits for them and babel answers its default of 2,
+# a guess; they are not amounts of money a seat is priced in.
+_NOT_MONEY: Final = frozenset(
+    {"XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX"}
+)
+_CURRENCY_EXPECTED: Final = "an ISO 4217 code known to CLDR, such as 'USD', 'EUR' or 'JPY'"
+_AMOUNT_EXPECTED: Final = (
+    f"a Decimal, an int or a decimal string such as '1200.00', below 10**{MAX_INTEGER_DIGITS} "
+    f"with at most {MAX_DIGITS} decimal places"
+)
+_RESULT_EXPECTED: Final = (
+    f"a result below 10**{MAX_INTEGER_DIGITS} with at most {MAX_DIGITS} decimal places"
+)
 
 
 @functools.cache
 def _cldr_digits(code: str) -> int:
     # A memo of a pure lookup: CLDR data does not change while the process runs.  Only known
     # codes are cached (an unknown code raises), so the cache holds at most ~300 entries.
-    if code == _NO_CURRENCY or not babel.numbers.is_currency(code, locale="en"):
-        hint = f" (did you mean {code.upper()!r}?)" if code.upper() != code else ""
-        msg = (
-            f"currency: got {code!r}; expected an ISO 4217 code known to CLDR, "
-            f"such as 'USD', 'EUR' or 'JPY'{hint}"
+    if code in _NOT_MONEY or not babel.numbers.is_currency(code, locale="en"):
+        upper = code.upper()
+        hint = (
+            f"did you mean {upper!r}?"
+            if upper != code and upper not in _NOT_MONEY and babel.numbers.is_currency(upper)
+            else None
         )
-        raise UnknownCurrencyError(msg)
+        raise UnknownCurrencyError(
+            field="currency", value=code, expected=_CURRENCY_EXPECTED, hint=hint
+        )
     return babel.numbers.get_currency_precision(code)
 
 
 def _check_currency(code: object, field: str = "currency") -> str:
-    if not isinstance(code, str):
-        msg = f"{field}: got {describe(code)}; expected an ISO 4217 code as a str, such as 'USD'"
-        raise InvalidTypeError(msg)
-    _cldr_digits(code)
+    if type(code) is not str:
+        if not isinstance(code, str):
+            raise InvalidTypeError(field=field, value=code, expected=_CURRENCY_EXPECTED)
+        code = str(code)
+    try:
+        _cldr_digits(code)
+    except UnknownCurrencyError as error:
+        raise error.renamed(field) from None
     return code
 
 
 def _check_digits(digits: object, field: str = "digits") -> int:
+    expected = f"an int from 0 to {MAX_DIGITS}"
     if isinstance(digits, bool) or not isinstance(digits, int):
-        msg = f"{field}: got {describe(digits)}; expected an int from 0 to {MAX_DIGITS}"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=digits, expected=expected)
     if not 0 <= digits <= MAX_DIGITS:
-        msg = f"{field}: got {digits!r}; expected an int from 0 to {MAX_DIGITS}"
-        raise InvalidValueError(msg)
-    return digits
+        raise InvalidValueError(field=field, value=digits, expected=expected)
+    return int(digits)
 
 
 def minor_unit_digits(currency: str, digits: int | None = None) -> int:
@@ -161,95 +156,97 @@ def minor_unit_digits(currency: str, digits: int | None = None) -> int:
 
 
 def _to_decimal(value: object, field: str) -> Decimal:
-    if isinstance(value, bool):
-        msg = f"{field}: got {value!r}; expected a Decimal, an int or a decimal string"
-        raise InvalidTypeError(msg)
-    if isinstance(value, float):
-        msg = (
-            f"{field}: got the float {value!r}; floats cannot hold most decimal amounts exactly. "
-            f"Pass a Decimal, an int or a decimal string such as '{value!r}'"
-        )
-        raise InvalidTypeError(msg)
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, str):
-        if not _DECIMAL_TEXT.fullmatch(value):
-            msg = f"{field}: got {value!r}; expected a decimal string such as '1200.00'"
-            raise InvalidValueError(msg)
-        number = Decimal(value)
+    """Return ``value`` as a finite Decimal within seatcalc's bounds, or raise.
+
+    The common cases (a plain decimal string, a Decimal, an int) are checked first with a few
+    cheap tests; anything else goes to :func:`_refuse_number`, which says what is wrong.
+    """
+    kind = type(value)
+    if kind is str:
+        text: str = value  # type: ignore[assignment]
+        # Decimal() alone would accept surrounding spaces, "1_000" and non-ASCII digits, and its
+        # answer to malformed text depends on the caller's context (an error, or NaN).
+        if not (text.isascii() and text.strip() == text and "_" not in text):
+            _refuse_number(value, field)
+        try:
+            number = Decimal(text)
+        except ArithmeticError:
+            _refuse_number(value, field)
+    elif kind is Decimal:
+        number = value  # type: ignore[assignment]
+    elif kind is int:
+        if not -_UNIT_LIMITS[0] < value < _UNIT_LIMITS[0]:  # type: ignore[operator]
+            _refuse_number(value, field)
+        return Decimal(value)  # type: ignore[arg-type]
     else:
-        msg = f"{field}: got {describe(value)}; expected a Decimal, an int or a decimal string"
-        raise InvalidTypeError(msg)
-    if not number.is_finite():
-        msg = f"{field}: got {value!r}; expected a finite amount (not NaN or Infinity)"
-        raise InvalidValueError(msg)
-    if abs(number) >= _UPPER_LIMIT or -int(number.as_tuple().exponent) > MAX_DIGITS:
-        msg = (
-            f"{field}: got {value!r}; expected an amount below 10**{MAX_INTEGER_DIGITS} "
-            f"with at most {MAX_DIGITS} decimal places"
-        )
-        raise InvalidValueError(msg)
-    if number.is_zero() and number.is_signed():
+        number = _refuse_number(value, field)
+    # Finite, fewer than 18 integer digits, at most 30 decimal places.  adjusted() and
+    # is_finite() read the number without a context, unlike abs() or comparisons with limits.
+    if not number.is_finite() or (number.adjusted() >= MAX_INTEGER_DIGITS and number):
+        _refuse_number(value, field)
+    if number.as_tuple().exponent < -MAX_DIGITS:  # type: ignore[operator]
+        _refuse_number(value, field)
+    if number.is_signed() and number.is_zero():
         return number.copy_abs()  # -0 would print as "-$0.00"
     return number
+
+
+def _refuse_number(value: object, field: str) -> Decimal:
+    """Raise the error that says why ``value`` is not an amount seatcalc accepts.
+
+    Subclasses of str, Decimal and int are accepted here, as the plain value they stand for.
+    """
+    if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
+        _refuse_type(value, field)
+    if isinstance(value, str) and type(value) is not str:
+        return _to_decimal(str(value), field)
+    if isinstance(value, Decimal) and type(value) is not Decimal:
+        return _to_decimal(Decimal(value), field)
+    if isinstance(value, int) and type(value) is not int:
+        return _to_decimal(int(value), field)
+    number: Decimal | None = None
+    if not isinstance(value, str):
+        number = Decimal(value)
+    elif value.isascii() and value.strip() == value and "_" not in value:
+        try:
+            number = Decimal(value)
+        except ArithmeticError:
+            number = None
+    if number is None:
+        raise InvalidValueError(
+            field=field, value=value, expected=_AMOUNT_EXPECTED, code=ErrorCode.INVALID_NUMBER
+        )
+    if not number.is_finite():
+        raise InvalidValueError(
+            field=field,
+            value=value,
+            expected="a finite amount (not NaN or Infinity)",
+            code=ErrorCode.INVALID_NUMBER,
+        )
+    raise InvalidValueError(field=field, value=value, expected=_AMOUNT_EXPECTED)
+
+
+def _refuse_type(value: object, field: str) -> NoReturn:
+    if isinstance(value, float):
+        raise InvalidTypeError(
+            field=field,
+            value=value,
+            detail=(
+                f"got the float {value!r}; floats cannot hold most decimal amounts exactly. "
+                f"Pass a Decimal, an int or a decimal string such as '{value!r}'"
+            ),
+            expected=_AMOUNT_EXPECTED,
+            code=ErrorCode.FLOAT_NOT_EXACT,
+        )
+    raise InvalidTypeError(field=field, value=value, expected=_AMOUNT_EXPECTED)
 
 
 def _to_amount(value: object) -> Decimal:
     return _to_decimal(value, "amount")
 
 
-def round_ratio(numerator: int, denominator: int, rounding: str) -> int:
-    """Round ``numerator / denominator`` to an integer with a :mod:`decimal` rounding mode.
-
-    This is the single place where seatcalc rounds an exact ratio; it works on integers only, so
-    it is exact and fast.  ``denominator`` must be positive.
-
-    >>> round_ratio(5, 2, "ROUND_HALF_UP"), round_ratio(5, 2, "ROUND_HALF_EVEN")
-    (3, 2)
-    >>> round_ratio(-5, 2, "ROUND_HALF_UP"), round_ratio(-5, 2, "ROUND_FLOOR")
-    (-3, -3)
-
-    .. versionadded:: 0.1.0
-    """
-    quotient, remainder = divmod(numerator, denominator)  # quotient is the floor
-    if remainder == 0:
-        return quotient
-    negative = numerator < 0
-    if negative:
-        toward_zero, away, past_toward_zero = quotient + 1, quotient, denominator - remainder
-    else:
-        toward_zero, away, past_toward_zero = quotient, quotient + 1, remainder
-    goes_away = _GOES_AWAY_FROM_ZERO.get(rounding)
-    if goes_away is None:
-        check_rounding(rounding)
-        raise AssertionError  # pragma: no cover - check_rounding raised
-    # Compare the distance from the value rounded toward zero with half a unit.
-    beyond_half = (2 * past_toward_zero > denominator) - (2 * past_toward_zero < denominator)
-    return away if goes_away(beyond_half, negative, toward_zero) else toward_zero
-
-
-# For each mode: given whether the exact value lies beyond (1), at (0) or short of (-1) the
-# midpoint, whether it is negative, and the value rounded toward zero, round away from zero?
-_GOES_AWAY_FROM_ZERO: dict[str, Callable[[int, bool, int], bool]] = {
-    ROUND_HALF_UP: lambda beyond_half, _negative, _toward: beyond_half >= 0,
-    ROUND_HALF_DOWN: lambda beyond_half, _negative, _toward: beyond_half > 0,
-    ROUND_HALF_EVEN: lambda beyond_half, _negative, toward: (
-        beyond_half > 0 or (beyond_half == 0 and toward % 2 == 1)
-    ),
-    ROUND_UP: lambda _beyond, _negative, _toward: True,
-    ROUND_DOWN: lambda _beyond, _negative, _toward: False,
-    ROUND_CEILING: lambda _beyond, negative, _toward: not negative,
-    ROUND_FLOOR: lambda _beyond, negative, _toward: negative,
-    ROUND_05UP: lambda _beyond, _negative, toward: toward % 5 == 0,
-}
-
-
-def _coerce_exact(value: object, field: str) -> Fraction:
-    if isinstance(value, Fraction):
-        return value
-    return Fraction(_to_decimal(value, field))
+def _check_money_currency(_instance: object, _attribute: object, value: str) -> None:
+    _check_currency(value)
 
 
 @attrs.frozen(repr=False)
@@ -277,16 +274,23 @@ class Money:
     """
 
     amount: Decimal = attrs.field(converter=_to_amount)
-    currency: str = attrs.field(validator=lambda _i, _a, value: _check_currency(value))
-    # The amount as an integer ratio (numerator, positive denominator; not necessarily in
-    # lowest terms), computed once when the value is built: prorating works on integers.
-    _ratio: tuple[int, int] = attrs.field(init=False, eq=False, hash=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        """Keep the amount's integer ratio for exact arithmetic."""
-        _set_ratio(self, self.amount.as_integer_ratio())
+    currency: str = attrs.field(validator=_check_money_currency)
 
     # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def _of(cls, amount: Decimal, currency: str) -> Self:
+        """Build Money from an amount and a currency that are already known to be valid.
+
+        This is the one unchecked constructor: Money's own arithmetic and
+        :meth:`from_minor` use it for amounts they have just computed from valid values (a
+        finite Decimal within the bounds, a known currency), which the public constructor
+        would check again.  It sets the two slots directly (the class is frozen).
+        """
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
 
     @classmethod
     def zero(cls, currency: str) -> Self:
@@ -296,6 +300,34 @@ class Money:
         Money('3.30', 'EUR')
         """
         return cls(0, currency)
+
+    @classmethod
+    def from_minor(cls, units: int, currency: str, *, digits: int | None = None) -> Self:
+        """Return ``units`` minor units of ``currency`` (cents for USD, yen for JPY).
+
+        Billing APIs write amounts as integers of minor units (Stripe's ``amount``, Lago's
+        ``amount_cents``); ``digits`` chooses another number of places than CLDR's.
+
+        >>> Money.from_minor(120986, "USD"), Money.from_minor(2740, "JPY")
+        (Money('1209.86', 'USD'), Money('2740', 'JPY'))
+        >>> Money.from_minor(5, "KWD"), Money.from_minor(-5, "USD", digits=3)
+        (Money('0.005', 'KWD'), Money('-0.005', 'USD'))
+
+        .. versionadded:: 0.1.0
+        """
+        if type(currency) is not str or type(units) is not int:
+            _check_currency(currency)
+            if isinstance(units, bool) or not isinstance(units, int):
+                raise InvalidTypeError(field="units", value=units, expected="an int")
+            units = int(units)
+        places = _cldr_digits(currency) if digits is None else _check_digits(digits)
+        if not -_UNIT_LIMITS[places] < units < _UNIT_LIMITS[places]:
+            raise InvalidValueError(
+                field="units",
+                value=units,
+                expected=f"an int whose amount is below 10**{MAX_INTEGER_DIGITS} {currency}",
+            )
+        return cls._of(_EXACT.multiply(units, _UNITS[places]), currency)
 
     @classmethod
     def from_exact(
@@ -320,72 +352,94 @@ class Money:
         places = minor_unit_digits(currency, digits)
         mode = check_rounding(rounding)
         exact = _coerce_exact(value, "value")
-        scale = 10**places
-        units = round_ratio(exact.numerator * scale, exact.denominator, mode)
-        return cls(Decimal(units).scaleb(-places), currency)
-
-    @classmethod
-    def _trusted(cls, amount: Decimal, currency: str, ratio: tuple[int, int]) -> Self:
-        # For amounts seatcalc has just computed from valid values (a finite Decimal within the
-        # bounds, a known currency, and its ratio): skips the public constructor's validation.
-        money = _new(cls)
-        _set_amount(money, amount)
-        _set_currency(money, currency)
-        _set_ratio(money, ratio)
-        return money
+        units = round_ratio(exact.numerator * _POWERS[places], exact.denominator, mode)
+        return cls.from_minor(units, currency, digits=places)
 
     # -- arithmetic -----------------------------------------------------------------------
 
     def _same_currency(self, other: object, operation: str) -> Money:
+        if type(other) is Money and other.currency == self.currency:
+            return other
         if not isinstance(other, Money):
-            msg = (
-                f"{operation}: got {describe(other)}; expected Money in {self.currency} "
-                f"(wrap plain numbers as Money(amount, {self.currency!r}))"
+            raise InvalidTypeError(
+                field=operation,
+                value=other,
+                expected=f"Money in {self.currency}",
+                hint=f"wrap plain numbers as Money(amount, {self.currency!r})",
             )
-            raise InvalidTypeError(msg)
         if other.currency != self.currency:
-            msg = (
-                f"{operation}: cannot combine {self.currency} and {other.currency}; "
-                "convert one amount first, both must have the same currency"
+            raise CurrencyMismatchError(
+                field=operation,
+                value=other.currency,
+                detail=(
+                    f"cannot combine {self.currency} and {other.currency}; convert one amount "
+                    "first, both must have the same currency"
+                ),
+                expected=f"Money in {self.currency}",
             )
-            raise CurrencyMismatchError(msg)
         return other
 
-    def _exactly(self, operation: str, compute: Any) -> Self:  # noqa: ANN401
-        try:
-            result = compute()
-        except DecimalException as error:  # pragma: no cover - bounds make this unreachable
-            msg = f"{operation}: the exact result of {self!r} cannot be represented"
-            raise InvalidValueError(msg) from error
-        return type(self)(result, self.currency)
+    def _within_bounds(self, amount: Decimal, operation: str, other: object) -> Self:
+        # The exact result of an operation on two valid amounts, refused if it is too large
+        # or has too many decimal places to be an amount itself.
+        if (amount.adjusted() >= MAX_INTEGER_DIGITS and amount) or (
+            amount.as_tuple().exponent < -MAX_DIGITS  # type: ignore[operator]
+        ):
+            raise InvalidValueError(
+                field=operation,
+                value=other,
+                problem=f", which gives {format(amount, 'f')} {self.currency}",
+                expected=_RESULT_EXPECTED,
+            )
+        if amount.is_zero():
+            return self._of(amount.copy_abs(), self.currency)
+        return self._of(amount, self.currency)
 
     def __add__(self, other: Money) -> Self:
         """Add two amounts of the same currency, exactly."""
-        other = self._same_currency(other, "+")
-        return self._exactly("+", lambda: _EXACT.add(self.amount, other.amount))
+        given = self._same_currency(other, "+")
+        return self._within_bounds(_EXACT.add(self.amount, given.amount), "+", other)
+
+    def __radd__(self, other: object) -> Self:
+        """Let :func:`sum` start from the int 0: ``sum(amounts)`` works without a start value.
+
+        >>> sum([Money("1.10", "EUR"), Money("2.20", "EUR")])
+        Money('3.30', 'EUR')
+        """
+        if type(other) is int and other == 0:
+            return self
+        return self._same_currency(other, "+") + self  # raises: other is not Money
 
     def __sub__(self, other: Money) -> Self:
         """Subtract two amounts of the same currency, exactly."""
-        other = self._same_currency(other, "-")
-        return self._exactly("-", lambda: _EXACT.subtract(self.amount, other.amount))
+        given = self._same_currency(other, "-")
+        return self._within_bounds(_EXACT.subtract(self.amount, given.amount), "-", other)
 
     def __neg__(self) -> Self:
         """Return the amount with its sign flipped."""
-        return type(self)(-self.amount, self.currency)
+        if self.amount.is_zero():
+            return self
+        return self._of(self.amount.copy_negate(), self.currency)
 
     def __mul__(self, factor: int | Decimal) -> Self:
         """Multiply by an int or a Decimal, exactly (a float, a bool or Money is refused)."""
         given: object = factor  # callers without a type checker pass anything
-        if isinstance(given, bool) or not isinstance(given, int | Decimal):
-            hint = (
-                "; to scale by a ratio use Money.from_exact, which rounds once"
-                if isinstance(given, Fraction)
-                else ""
+        if type(given) is not int and (
+            isinstance(given, bool) or not isinstance(given, int | Decimal)
+        ):
+            raise InvalidTypeError(
+                field="*",
+                value=given,
+                expected="an int or a Decimal",
+                hint=(
+                    "to scale by a ratio use Money.from_exact, which rounds once"
+                    if isinstance(given, Fraction)
+                    else None
+                ),
+                code=ErrorCode.FLOAT_NOT_EXACT if isinstance(given, float) else None,
             )
-            msg = f"*: got {describe(given)}; expected an int or a Decimal{hint}"
-            raise InvalidTypeError(msg)
         multiplier = _to_decimal(given, "*")
-        return self._exactly("*", lambda: _EXACT.multiply(self.amount, multiplier))
+        return self._within_bounds(_EXACT.multiply(self.amount, multiplier), "*", factor)
 
     __rmul__ = __mul__
 
@@ -405,16 +459,57 @@ class Money:
         """Compare two amounts of the same currency."""
         return self.amount >= self._same_currency(other, ">=").amount
 
-    # -- rounding and allocation ----------------------------------------------------------
+    # -- exact values, rounding and allocation --------------------------------------------
 
     @property
     def digits(self) -> int:
         """The currency's minor-unit digits according to CLDR (USD 2, JPY 0, KWD 3)."""
         return _cldr_digits(self.currency)
 
+    def as_integer_ratio(self) -> tuple[int, int]:
+        """Return the amount as ``(numerator, denominator)``, in lowest terms, denominator > 0.
+
+        >>> Money("12.50", "USD").as_integer_ratio()
+        (25, 2)
+        """
+        return self._ratio
+
+    @functools.cached_property
+    def _ratio(self) -> tuple[int, int]:
+        # Computed on first use and kept: prorating a price works on this integer ratio.
+        return self.amount.as_integer_ratio()
+
     def to_fraction(self) -> Fraction:
         """Return the amount as an exact :class:`~fractions.Fraction`."""
         return Fraction(*self._ratio)
+
+    def to_minor(self, *, digits: int | None = None) -> int:
+        """Return the amount as an int of minor units (cents for USD), as billing APIs take it.
+
+        The amount must be a whole number of minor units: round it first.
+
+        >>> Money("1209.86", "USD").to_minor(), Money("2740", "JPY").to_minor()
+        (120986, 2740)
+        >>> Money("0.125", "USD").to_minor()
+        Traceback (most recent call last):
+        ...
+        seatcalc.errors.InvalidValueError: amount: got Money('0.125', 'USD'), which is not a whole number of minor units (2 decimal places); expected an amount rounded first, e.g. with .round()
+
+        .. versionadded:: 0.1.0
+        """  # noqa: E501 - a doctest's output is one line
+        places = minor_unit_digits(self.currency, digits)
+        numerator, denominator = self._ratio
+        units, rest = divmod(numerator * _POWERS[places], denominator)
+        if rest:
+            raise InvalidValueError(
+                field="amount",
+                value=self,
+                got=repr(self),
+                problem=(f", which is not a whole number of minor units ({places} decimal places)"),
+                expected="an amount rounded first, e.g. with .round()",
+                code=ErrorCode.NOT_ROUNDED,
+            )
+        return units
 
     def round(self, rounding: str = ROUND_HALF_UP, *, digits: int | None = None) -> Self:
         """Round to the currency's minor unit (or to ``digits`` places) with one named mode.
@@ -428,10 +523,9 @@ class Money:
         """
         places = minor_unit_digits(self.currency, digits)
         mode = check_rounding(rounding)
-        quantum = Decimal(1).scaleb(-places)
-        return type(self)(
-            self.amount.quantize(quantum, rounding=mode, context=_ROUNDING), self.currency
-        )
+        numerator, denominator = self._ratio
+        units = round_ratio(numerator * _POWERS[places], denominator, mode)
+        return self.from_minor(units, self.currency, digits=places)
 
     def is_rounded(self, *, digits: int | None = None) -> bool:
         """Say whether the amount is a whole number of minor units (or of ``digits`` places).
@@ -440,7 +534,7 @@ class Money:
         (True, False)
         """
         places = minor_unit_digits(self.currency, digits)
-        return (self.amount.scaleb(places, context=_EXACT) % 1).is_zero()
+        return _POWERS[places] % self._ratio[1] == 0
 
     def allocate(
         self, weights: Iterable[int | Decimal | Fraction], *, digits: int | None = None
@@ -462,13 +556,7 @@ class Money:
         """
         places = minor_unit_digits(self.currency, digits)
         shares = _check_weights(weights)
-        if not self.is_rounded(digits=places):
-            msg = (
-                f"amount: got {self!r}, which is not a whole number of minor units "
-                f"({places} decimal places); round it first, e.g. with .round()"
-            )
-            raise InvalidValueError(msg)
-        units = int(self.amount.scaleb(places, context=_EXACT))
+        units = self.to_minor(digits=places)
         total_weight = sum(shares, Fraction(0))
         magnitude = abs(units)
         exact_parts = [magnitude * share / total_weight for share in shares]
@@ -480,9 +568,7 @@ class Money:
         for index in by_remainder[:leftover]:
             parts[index] += 1
         sign = -1 if units < 0 else 1
-        return tuple(
-            type(self)(Decimal(sign * part).scaleb(-places), self.currency) for part in parts
-        )
+        return tuple(self.from_minor(sign * part, self.currency, digits=places) for part in parts)
 
     # -- presentation and serialisation ---------------------------------------------------
 
@@ -505,11 +591,10 @@ class Money:
         >>> Money("1234567", "JPY").format("ja_JP")
         '￥1,234,567'
         """
+        from seatcalc._i18n import check_locale, format_currency  # noqa: PLC0415 - on first use
+
         rounded = self.round(rounding, digits=digits)
-        where = _check_locale(locale)
-        return babel.numbers.format_currency(
-            rounded.amount, self.currency, locale=where, decimal_quantization=False
-        )
+        return format_currency(rounded.amount, self.currency, check_locale(locale))
 
     def to_dict(self) -> dict[str, str]:
         """Return a JSON-safe dict: the amount as a decimal string, the currency code.
@@ -526,11 +611,14 @@ class Money:
         >>> Money.from_dict({"amount": "1209.86", "currency": "USD"})
         Money('1209.86', 'USD')
         """
+        from seatcalc._validate import check_keys  # noqa: PLC0415 - avoids an import cycle
+
         check_keys(data, "Money", ("amount", "currency"))
         amount = data["amount"]
         if not isinstance(amount, str | int) or isinstance(amount, bool):
-            msg = f"amount: got {describe(amount)}; expected a decimal string such as '1200.00'"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(
+                field="amount", value=amount, expected="a decimal string such as '1200.00'"
+            )
         return cls(amount, data["currency"])  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
@@ -547,46 +635,89 @@ class Money:
 
     def __round__(self, ndigits: SupportsIndex | None = None) -> Self:
         """Refuse :func:`round`: use :meth:`Money.round`, which names its rounding mode."""
-        msg = (
-            "round(): got a call to the builtin round(); use Money.round(rounding=...) "
-            "so the rounding mode is explicit"
+        raise InvalidTypeError(
+            field="round()",
+            value=self,
+            detail=(
+                "got a call to the builtin round(); use Money.round(rounding=...) "
+                "so the rounding mode is explicit"
+            ),
+            expected="a call to Money.round(rounding=...)",
+            code=ErrorCode.NOT_SUPPORTED,
         )
-        raise InvalidTypeError(msg)
 
 
-# Fast construction for Money._trusted: set the slots directly (the class is frozen).
-_new = object.__new__
-_set_amount = Money.amount.__set__  # type: ignore[attr-defined]
-_set_currency = Money.currency.__set__  # type: ignore[attr-defined]
-_set_ratio = Money._ratio.__set__  # type: ignore[attr-defined]  # noqa: SLF001
+def check_price(value: object, field: str, currency: str | None = None) -> Money:
+    """Return ``value`` if it is Money >= 0 (in ``currency``, when given): a price.
+
+    >>> check_price(Money("12.00", "EUR"), "unit_price", "USD")
+    Traceback (most recent call last):
+    ...
+    seatcalc.errors.CurrencyMismatchError: unit_price: got Money('12.00', 'EUR'); expected a price in USD
+    """  # noqa: E501 - a doctest's output is one line
+    if not isinstance(value, Money):
+        hint = (
+            f"pass Money({str(value)!r}, {currency or 'USD'!r}) with the right currency"
+            if isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+            else None
+        )
+        raise InvalidTypeError(
+            field=field,
+            value=value,
+            expected="Money, such as Money('1200.00', 'USD')",
+            hint=hint,
+            code=ErrorCode.FLOAT_NOT_EXACT if isinstance(value, float) else None,
+        )
+    if currency is not None and value.currency != currency:
+        raise CurrencyMismatchError(
+            field=field, value=value, got=repr(value), expected=f"a price in {currency}"
+        )
+    if value.amount < 0:
+        raise InvalidValueError(
+            field=field,
+            value=value,
+            got=repr(value),
+            expected="a price >= 0",
+            hint="credit a refund as a separate line",
+        )
+    return value
+
+
+def _coerce_exact(value: object, field: str) -> Fraction:
+    if type(value) is Fraction:
+        return value
+    if isinstance(value, Fraction):
+        return Fraction(value.numerator, value.denominator)
+    return Fraction(*_to_decimal(value, field).as_integer_ratio())
 
 
 def _check_weights(weights: Iterable[object]) -> list[Fraction]:
+    if isinstance(weights, str | Mapping) or not isinstance(weights, Iterable):
+        raise InvalidTypeError(
+            field="weights",
+            value=weights,
+            expected="a list of weights (ints, Decimals or Fractions), at least one > 0",
+        )
     shares: list[Fraction] = []
     for index, weight in enumerate(weights):
         field = f"weights[{index}]"
         if isinstance(weight, bool) or not isinstance(weight, int | Decimal | Fraction):
-            msg = f"{field}: got {describe(weight)}; expected an int, a Decimal or a Fraction"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(
+                field=field,
+                value=weight,
+                expected="an int, a Decimal or a Fraction",
+                code=ErrorCode.FLOAT_NOT_EXACT if isinstance(weight, float) else None,
+            )
         share = _coerce_exact(weight, field)
         if share < 0:
-            msg = f"{field}: got {weight!r}; expected a weight >= 0"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(field=field, value=weight, expected="a weight >= 0")
         shares.append(share)
     if not shares or not any(shares):
-        msg = f"weights: got {shares!r}; expected at least one weight > 0"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(
+            field="weights",
+            value=shares,
+            got=repr([str(share) for share in shares]),
+            expected="at least one weight > 0",
+            code=ErrorCode.EMPTY,
+        )
     return shares
-
-
-def _check_locale(locale: object) -> Locale:
-    if isinstance(locale, Locale):
-        return locale
-    if not isinstance(locale, str):
-        msg = f"locale: got {describe(locale)}; expected a locale name such as 'en' or 'fr_FR'"
-        raise InvalidTypeError(msg)
-    try:
-        return Locale.parse(locale)
-    except (UnknownLocaleError, ValueError) as error:
-        msg = f"locale: got {locale!r}; expected a locale CLDR knows, such as 'en' or 'fr_FR'"
-        raise InvalidValueError(msg) from error

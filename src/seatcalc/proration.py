@@ -15,47 +15,42 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_HALF_UP
 from fractions import Fraction
-from typing import Any, Self
+from typing import NamedTuple, Self
 
 import attrs
 
 from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
-from seatcalc.conventions import (
-    ACTUAL_DAYS,
-    CONVENTIONS,
-    PLAIN_DAYS,
-    Convention,
-    convention_named,
+from seatcalc.conventions import ACTUAL_DAYS, CONVENTIONS, Convention, convention_named
+from seatcalc.errors import (
+    ErrorCode,
+    InvalidTypeError,
+    InvalidValueError,
+    OutsideTermError,
+    reported_within,
 )
-from seatcalc.errors import InvalidTypeError, InvalidValueError, OutsideTermError, describe
-from seatcalc.money import (
-    MAX_INTEGER_DIGITS,
-    ROUNDING_MODES,
-    Money,
-    _cldr_digits,
-    _set_amount,
-    _set_currency,
-    _set_ratio,
-    check_rounding,
-    round_ratio,
-)
+from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price, minor_unit_digits
+from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
 
 __all__ = ["Proration", "prorate"]
 
 _MODES = frozenset(ROUNDING_MODES)
-_date = dt.date
-_datetime = dt.datetime
-_new = object.__new__
-_trusted = Money._trusted  # noqa: SLF001 - the fast constructor is private to the package
-# Building a Decimal from integer units is exact with this precision, whatever the caller's
-# thread-local decimal context says.
-_EXACT = Context(prec=MAX_INTEGER_DIGITS + 40)
-_POWERS = tuple(10**places for places in range(31))
-_LIMITS = tuple(10 ** (MAX_INTEGER_DIGITS + places) for places in range(31))
 
-_Instant = dt.date  # a date, or an aware datetime (a subclass of date) for seconds
+
+class _Parts(NamedTuple):
+    """What a :class:`Proration` holds, read by name; built in one step on the fast path."""
+
+    price: Money
+    quantity: int
+    term_start: dt.date
+    term_end: dt.date
+    on: dt.date
+    convention: Convention
+    rounding: str
+    remaining: int | Fraction
+    total: int | Fraction
+    amount: Money
 
 
 @attrs.frozen(init=False, repr=False)
@@ -89,67 +84,58 @@ class Proration:
     .. versionadded:: 0.1.0
     """
 
-    # One slot holding (price, quantity, term_start, term_end, on, convention, rounding,
-    # remaining, total, amount): building a result then costs one assignment, not ten.
-    _state: tuple[Any, ...]
+    # The parts, named, in one slot: :func:`prorate` builds a result on every call, and setting
+    # one slot costs a tenth of setting ten (see :meth:`_of`).
+    _parts: _Parts
 
     # -- inputs ---------------------------------------------------------------------------
 
     @property
     def price(self) -> Money:
         """The price of one unit (one seat) for the whole term."""
-        price: Money = self._state[0]
-        return price
+        return self._parts.price
 
     @property
     def quantity(self) -> int:
         """How many units (seats) the line is for."""
-        quantity: int = self._state[1]
-        return quantity
+        return self._parts.quantity
 
     @property
     def term_start(self) -> dt.date:
         """The first day (or instant) of the term."""
-        start: dt.date = self._state[2]
-        return start
+        return self._parts.term_start
 
     @property
     def term_end(self) -> dt.date:
         """The end of the term (exclusive), which is the renewal date."""
-        end: dt.date = self._state[3]
-        return end
+        return self._parts.term_end
 
     @property
     def on(self) -> dt.date:
         """The day (or instant) of the change."""
-        on: dt.date = self._state[4]
-        return on
+        return self._parts.on
 
     @property
     def convention(self) -> Convention:
         """The convention that counted :attr:`remaining` and :attr:`total`."""
-        convention: Convention = self._state[5]
-        return convention
+        return self._parts.convention
 
     @property
     def rounding(self) -> str:
         """The :mod:`decimal` rounding mode of the one rounding to the minor unit."""
-        rounding: str = self._state[6]
-        return rounding
+        return self._parts.rounding
 
     # -- counts and results ---------------------------------------------------------------
 
     @property
     def remaining(self) -> int | Fraction:
         """What is left of the term after the change, in :attr:`unit` units."""
-        remaining: int | Fraction = self._state[7]
-        return remaining
+        return self._parts.remaining
 
     @property
     def total(self) -> int | Fraction:
         """The length of the whole term, in :attr:`unit` units."""
-        total: int | Fraction = self._state[8]
-        return total
+        return self._parts.total
 
     @property
     def unit(self) -> str:
@@ -173,8 +159,7 @@ class Proration:
     @property
     def amount(self) -> Money:
         """The line amount rounded once to the currency's minor unit."""
-        amount: Money = self._state[9]
-        return amount
+        return self._parts.amount
 
     def lines(self) -> tuple[Money, ...]:
         """Split :attr:`amount` into one line per unit (seat) that sum to it exactly.
@@ -195,14 +180,11 @@ class Proration:
         """  # noqa: E501 - a doctest's output is one line
         amount, quantity = self.amount, self.quantity
         currency = amount.currency
-        scale, _, quantum = _scale(currency)
-        numerator, denominator = amount._ratio  # noqa: SLF001 - the amount's exact ratio
-        units = numerator * scale // denominator  # exact: the amount is whole minor units
-        base, extra = divmod(units, quantity)
-        smaller = _trusted(_EXACT.multiply(base, quantum), currency, (base, scale))
+        base, extra = divmod(amount.to_minor(), quantity)
+        smaller = Money.from_minor(base, currency)
         if not extra:
             return (smaller,) * quantity
-        larger = _trusted(_EXACT.multiply(base + 1, quantum), currency, (base + 1, scale))
+        larger = Money.from_minor(base + 1, currency)
         return (larger,) * extra + (smaller,) * (quantity - extra)
 
     def explain(self) -> str:
@@ -227,7 +209,7 @@ class Proration:
         exact = self.exact
         places = self.amount.digits + 10
         shown = round_ratio(exact.numerator * 10**places, exact.denominator, "ROUND_DOWN")
-        decimal = format(Decimal(shown).scaleb(-places, _EXACT), "f")
+        decimal = format(Money.from_minor(shown, self.price.currency, digits=places).amount, "f")
         order = "per unit, then x quantity" if self.convention.rounding_order == "unit" else "once"
         return (
             f"{self.term_start.isoformat()} to {self.term_end.isoformat()}, "
@@ -317,12 +299,15 @@ class Proration:
         computed = ("unit", "remaining", "total", "fraction", "exact", "amount")
         check_keys(data, "Proration", required, computed)
         raw = data["convention"]
-        convention = (
-            Convention.from_dict(raw) if isinstance(raw, Mapping) else convention_named(raw)
-        )
+        with reported_within("convention"):
+            convention = (
+                Convention.from_dict(raw) if isinstance(raw, Mapping) else convention_named(raw)
+            )
+        with reported_within("price"):
+            price = Money.from_dict(data["price"])  # type: ignore[arg-type]
         parse = _parse_instant if convention.unit == "second" else parse_date
         result = prorate(
-            Money.from_dict(data["price"]),  # type: ignore[arg-type]
+            price,
             parse(data["term_start"], "term_start"),
             parse(data["term_end"], "term_end"),
             parse(data["on"], "on"),
@@ -331,12 +316,18 @@ class Proration:
             rounding=data["rounding"],  # type: ignore[arg-type]
         )
         check_agrees(data, result.to_dict(), computed)
-        return cls._build(result._state)  # noqa: SLF001 - its own class
+        return cls._of(result._parts)  # noqa: SLF001 - its own class
 
     @classmethod
-    def _build(cls, state: tuple[Any, ...]) -> Self:
-        result = _new(cls)
-        _set_state(result, state)
+    def _of(cls, parts: _Parts) -> Self:
+        """Build a proration from its parts, already computed and checked by :func:`prorate`.
+
+        The one unchecked constructor: it sets the one slot directly (the class is frozen), so
+        a result costs one assignment.  ``attrs.evolve`` and ``attrs.asdict`` do not apply to
+        a proration; use :func:`prorate` with other arguments, and :meth:`to_dict`.
+        """
+        result = object.__new__(cls)
+        object.__setattr__(result, "_parts", parts)
         return result
 
     def __repr__(self) -> str:
@@ -345,9 +336,6 @@ class Proration:
             f"<Proration {self.amount} = {self.quantity} x {self.price} x "
             f"{self.remaining}/{self.total} {self.unit} ({self.convention.name}, {self.rounding})>"
         )
-
-
-_set_state = Proration._state.__set__  # type: ignore[attr-defined]  # noqa: SLF001
 
 
 def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
@@ -404,25 +392,26 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     if convention is not ACTUAL_DAYS:
         if type(convention) is not Convention:
             convention = _check_convention(convention)
-        if convention._path != PLAIN_DAYS:  # noqa: SLF001
+        if not convention.plain or convention.unit != "day":
             return _prorate_general(price, term_start, term_end, on, quantity, convention, rounding)
     if type(quantity) is not int or quantity < 1:
-        check_count(quantity, "quantity")
-    if rounding is not ROUND_HALF_UP and rounding not in _MODES:
+        quantity = check_count(quantity, "quantity")
+    if rounding is not ROUND_HALF_UP and (type(rounding) is not str or rounding not in _MODES):
         rounding = check_rounding(rounding)
     if type(price) is not Money:
         _check_price(price)
-    if type(on) is not _date or type(term_start) is not _date or type(term_end) is not _date:
+    day = dt.date
+    if type(on) is not day or type(term_start) is not day or type(term_end) is not day:
         _check_instants(convention, term_start, term_end, on)
     total = (term_end - term_start).days
     remaining = (term_end - on).days
     if not 0 < remaining <= total:
         _refuse_term(term_start, term_end, on)
-    numerator, denominator = price._ratio  # noqa: SLF001 - computed when the price was built
+    numerator, denominator = price.as_integer_ratio()
     if numerator < 0:
         _check_price(price)
     currency = price.currency
-    scale, limit, quantum = _scale(currency)
+    scale = _scale(currency)
     top = numerator * quantity * remaining * scale
     bottom = denominator * total
     if rounding is ROUND_HALF_UP:
@@ -430,18 +419,21 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
         units = (top + top + bottom) // (bottom + bottom)
     else:
         units = round_ratio(top, bottom, rounding)
-    if units >= limit:
-        _refuse_size(price, quantity)
-    amount = _new(Money)
-    _set_amount(amount, _EXACT.multiply(units, quantum))  # exact: units x 10**-digits
-    _set_currency(amount, currency)
-    _set_ratio(amount, (units, scale))
-    result = _new(Proration)
-    _set_state(
-        result,
-        (price, quantity, term_start, term_end, on, convention, rounding, remaining, total, amount),
+    amount = _amount(units, currency, price, quantity)
+    return Proration._of(  # noqa: SLF001 - the module's own class
+        _Parts(
+            price,
+            quantity,
+            term_start,
+            term_end,
+            on,
+            convention,
+            rounding,
+            remaining,
+            total,
+            amount,
+        )
     )
-    return result
 
 
 def _prorate_general(  # noqa: PLR0917 - prorate's arguments
@@ -454,7 +446,7 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
     rounding: str,
 ) -> Proration:
     # Seconds, and conventions that are not plain: every check in full, exact arithmetic.
-    check_count(quantity, "quantity")
+    quantity = check_count(quantity, "quantity")
     rounding = check_rounding(rounding)
     _check_price(price)
     _check_instants(convention, term_start, term_end, on)
@@ -462,54 +454,64 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
         _refuse_term(term_start, term_end, on)
     total = convention.count(term_start, term_end)
     if total == 0:
-        msg = (
-            f"term_end: got {term_end.isoformat()}; the term from {term_start.isoformat()} "
-            f"counts 0 {convention.unit_name}s under convention {convention.name!r}"
+        raise InvalidValueError(
+            field="term_end",
+            value=term_end,
+            problem=(
+                f"; the term from {term_start.isoformat()} counts 0 {convention.unit_name}s "
+                f"under convention {convention.name!r}"
+            ),
+            expected=f"a term that counts at least one {convention.unit_name}",
+            code=ErrorCode.DATE_ORDER,
         )
-        raise InvalidValueError(msg)
     remaining = convention.remaining(on, term_end)
     fraction = _fraction(convention, remaining, total, quantity)
-    digits = _cldr_digits(price.currency)
+    scale = _scale(price.currency)
     if convention.rounding_order == "unit":
-        each = price.to_fraction() * fraction * _POWERS[digits]
+        each = price.to_fraction() * fraction * scale
         units = quantity * round_ratio(each.numerator, each.denominator, rounding)
     else:
-        line = quantity * price.to_fraction() * fraction * _POWERS[digits]
+        line = quantity * price.to_fraction() * fraction * scale
         units = round_ratio(line.numerator, line.denominator, rounding)
-    return _finish(
-        price, term_start, term_end, on, quantity, convention, rounding, remaining, total, units
+    amount = _amount(units, price.currency, price, quantity)
+    return Proration._of(  # noqa: SLF001 - the module's own class
+        _Parts(
+            price,
+            quantity,
+            term_start,
+            term_end,
+            on,
+            convention,
+            rounding,
+            remaining,
+            total,
+            amount,
+        )
     )
 
 
-def _finish(  # noqa: PLR0917 - everything a Proration holds
-    price: Money,
-    term_start: dt.date,
-    term_end: dt.date,
-    on: dt.date,
-    quantity: int,
-    convention: Convention,
-    rounding: str,
-    remaining: int | Fraction,
-    total: int | Fraction,
-    units: int,
-) -> Proration:
-    digits = _cldr_digits(price.currency)
-    if units >= _LIMITS[digits]:
-        _refuse_size(price, quantity)
-    amount = _trusted(
-        Decimal(units).scaleb(-digits, _EXACT), price.currency, (units, _POWERS[digits])
-    )
-    return Proration._build(  # noqa: SLF001
-        (price, quantity, term_start, term_end, on, convention, rounding, remaining, total, amount)
-    )
+def _amount(units: int, currency: str, price: Money, quantity: int) -> Money:
+    # The rounded amount, refused when the line is too large to be an amount.
+    try:
+        return Money.from_minor(units, currency)
+    except InvalidValueError:
+        raise InvalidValueError(
+            field="quantity",
+            value=quantity,
+            problem=(
+                f"; {quantity} x {price} is not below 10**{MAX_INTEGER_DIGITS} {currency}, the "
+                "largest amount seatcalc handles"
+            ),
+            expected=f"a quantity whose line is below 10**{MAX_INTEGER_DIGITS} {currency}",
+        ) from None
 
 
 @functools.cache
-def _scale(currency: str) -> tuple[int, int, Decimal]:
-    # A memo of a pure lookup (CLDR digits do not change while the process runs), for the fast
-    # path: 10**digits, the bound on an amount in minor units, and one minor unit.
-    digits = _cldr_digits(currency)
-    return _POWERS[digits], _LIMITS[digits], Decimal(1).scaleb(-digits)
+def _scale(currency: str) -> int:
+    # A memo of a pure lookup (CLDR digits do not change while the process runs): 10**digits,
+    # the number of minor units in one unit of the currency.
+    scale: int = 10 ** minor_unit_digits(currency)
+    return scale
 
 
 def _fraction(
@@ -538,17 +540,7 @@ def _check_convention(convention: object) -> Convention:
 
 
 def _check_price(price: object) -> None:
-    if not isinstance(price, Money):
-        hint = (
-            f"; pass Money({str(price)!r}, 'USD') with the right currency"
-            if isinstance(price, int | float | Decimal) and not isinstance(price, bool)
-            else ""
-        )
-        msg = f"price: got {describe(price)}; expected Money (the price of one unit){hint}"
-        raise InvalidTypeError(msg)
-    if price.amount < 0:
-        msg = f"price: got {price!r}; expected a price >= 0 (credit a refund as a separate line)"
-        raise InvalidValueError(msg)
+    check_price(price, "price")
 
 
 def _check_instants(
@@ -560,69 +552,92 @@ def _check_instants(
             _check_aware(field, value, convention)
     else:
         for field, value in values.items():
-            if isinstance(value, _datetime):
-                msg = (
-                    f"{field}: got the datetime {value!r}; convention {convention.name!r} counts "
-                    "days between datetime.date values: pass dates (all three), or use a "
-                    "'second' convention such as 'seconds' with timezone-aware datetimes"
+            if isinstance(value, dt.datetime):
+                raise InvalidTypeError(
+                    field=field,
+                    value=value,
+                    got=f"the datetime {value!r}",
+                    problem=(
+                        f"; convention {convention.name!r} counts days between datetime.date values"
+                    ),
+                    expected=(
+                        "dates (all three), or a 'second' convention such as 'seconds' with "
+                        "timezone-aware datetimes"
+                    ),
+                    code=ErrorCode.DATETIME_NOT_DATE,
                 )
-                raise InvalidTypeError(msg)
-            if not isinstance(value, _date):
-                msg = f"{field}: got {describe(value)}; expected a datetime.date"
-                raise InvalidTypeError(msg)
+            if not isinstance(value, dt.date):
+                raise InvalidTypeError(field=field, value=value, expected="a datetime.date")
     if term_end <= term_start:  # type: ignore[operator]
-        msg = (
-            f"term_end: got {term_end}; expected a {convention.unit} after term_start {term_start}"
-        )
-        raise InvalidValueError(msg)
+        _refuse_order(term_start, term_end, convention.unit)  # type: ignore[arg-type]
 
 
 def _check_aware(field: str, value: object, convention: Convention) -> None:
-    if not isinstance(value, _datetime):
-        msg = (
-            f"{field}: got {describe(value)}; convention {convention.name!r} counts seconds "
-            "between timezone-aware datetime.datetime values (all three), such as "
-            "datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)"
+    if not isinstance(value, dt.datetime):
+        raise InvalidTypeError(
+            field=field,
+            value=value,
+            problem=f"; convention {convention.name!r} counts seconds",
+            expected=(
+                "timezone-aware datetime.datetime values (all three), such as "
+                "datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)"
+            ),
+            code=ErrorCode.DATETIME_NOT_DATE if isinstance(value, dt.date) else None,
         )
-        raise InvalidTypeError(msg)
-    if value.utcoffset() is None:
-        msg = (
-            f"{field}: got the naive datetime {value!r}; convention {convention.name!r} needs "
-            "timezone-aware datetimes (add tzinfo, e.g. datetime.UTC), or the instant is unknown"
+    offset = value.utcoffset()
+    if offset is None:
+        raise InvalidTypeError(
+            field=field,
+            value=value,
+            got=f"the naive datetime {value!r}",
+            problem=f"; convention {convention.name!r} counts seconds between instants",
+            expected="a timezone-aware datetime (add tzinfo, e.g. datetime.UTC)",
+            code=ErrorCode.NAIVE_DATETIME,
         )
-        raise InvalidTypeError(msg)
-    if value.microsecond:
-        msg = (
-            f"{field}: got {value!r}; convention {convention.name!r} counts whole seconds: "
-            "pass .replace(microsecond=0)"
+    if value.microsecond or offset.microseconds:
+        raise InvalidValueError(
+            field=field,
+            value=value,
+            got=repr(value),
+            problem=(
+                f"; convention {convention.name!r} counts whole seconds, and "
+                + ("this instant" if value.microsecond else "its UTC offset")
+                + " has a fraction of a second"
+            ),
+            expected="an instant on a whole second, with a UTC offset in whole seconds",
+            hint="pass .replace(microsecond=0)" if value.microsecond else None,
+            code=ErrorCode.NOT_WHOLE_SECONDS,
         )
-        raise InvalidValueError(msg)
+
+
+def _refuse_order(term_start: dt.date, term_end: dt.date, unit: str = "day") -> None:
+    raise InvalidValueError(
+        field="term_end",
+        value=term_end,
+        problem=f", which is not after term_start {term_start.isoformat()}",
+        expected=f"a {unit} after term_start",
+        code=ErrorCode.DATE_ORDER,
+    )
 
 
 def _refuse_term(term_start: dt.date, term_end: dt.date, on: dt.date) -> None:
     if term_end <= term_start:
-        msg = f"term_end: got {term_end}; expected a date after term_start {term_start}"
-        raise InvalidValueError(msg)
+        _refuse_order(term_start, term_end)
     expected = None
     if isinstance(on, dt.datetime):
         expected = f"an instant in [{term_start.isoformat()}, {term_end.isoformat()})"
     raise OutsideTermError(on, term_start, term_end, "on", expected)
 
 
-def _refuse_size(price: Money, quantity: int) -> None:
-    msg = (
-        f"quantity: got {quantity}; {quantity} x {price} is not below 10**{MAX_INTEGER_DIGITS} "
-        f"{price.currency}, the largest amount seatcalc handles"
-    )
-    raise InvalidValueError(msg)
-
-
 def _parse_instant(value: object, field: str) -> dt.datetime:
+    expected = "an ISO 8601 datetime with a UTC offset, such as '2026-07-01T12:00:00+00:00'"
     if not isinstance(value, str):
-        msg = f"{field}: got {describe(value)}; expected an ISO 8601 datetime with an offset"
-        raise InvalidTypeError(msg)
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError as error:
-        msg = f"{field}: got {value!r}; expected an ISO 8601 datetime with an offset"
-        raise InvalidValueError(msg) from error
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    if value.isascii():
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValueError(
+        field=field, value=value, expected=expected, code=ErrorCode.INVALID_DATE
+    )

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
+from typing import NamedTuple, Self
 
 import attrs
 from babel.core import Locale
@@ -18,7 +19,7 @@ from babel.core import Locale
 from seatcalc._html import table
 from seatcalc._validate import check_agrees, check_count, check_keys, check_mapping, parse_date
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
-from seatcalc.dates import grid_date, grid_index
+from seatcalc.dates import months_between, period_containing
 from seatcalc.eligibility import (
     DEFAULT_POLICY,
     Eligibility,
@@ -28,11 +29,28 @@ from seatcalc.eligibility import (
     ReasonCode,
     check_eligibility,
 )
-from seatcalc.money import Money, _check_locale, check_rounding
+from seatcalc.errors import InvalidValueError, reported_as, reported_within
+from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
 from seatcalc.proration import Proration, prorate
+from seatcalc.rounding import check_rounding, round_ratio
 from seatcalc.subscription import Subscription
 
 __all__ = ["AddSeatsQuote", "quote_add_seats"]
+
+
+class _Parts(NamedTuple):
+    """What an :class:`AddSeatsQuote` holds, read by name."""
+
+    subscription: Subscription
+    seats: int
+    on: dt.date
+    eligibility: Eligibility
+    end_date: dt.date | None
+    proration: Proration | None
+    whole_periods: int
+    total: Money | None
+    convention: Convention
+    rounding: str
 
 
 @attrs.frozen(init=False, repr=False)
@@ -54,70 +72,59 @@ class AddSeatsQuote:
     .. versionadded:: 0.1.0
     """
 
-    # The parts of the quote, in the order of _PARTS, in one slot: a quote is built on every
-    # request, and setting one slot costs a quarter of setting ten.  Read them as properties.
-    _parts: tuple[
-        Subscription,
-        int,
-        dt.date,
-        Eligibility,
-        dt.date | None,
-        Proration | None,
-        int,
-        Money | None,
-        Convention,
-        str,
-    ]
+    # The parts, named, in one slot: a quote is built on every request, and setting one slot
+    # costs a tenth of setting ten (see :meth:`_of`).  Read them as properties.
+    _parts: _Parts
 
     @property
     def subscription(self) -> Subscription:
         """The subscription the seats are added to."""
-        return self._parts[0]
+        return self._parts.subscription
 
     @property
     def seats(self) -> int:
         """How many seats are added."""
-        return self._parts[1]
+        return self._parts.seats
 
     @property
     def on(self) -> dt.date:
         """The day the seats are added, and charged from."""
-        return self._parts[2]
+        return self._parts.on
 
     @property
     def eligibility(self) -> Eligibility:
         """The outcome of every eligibility rule, with the failing reasons."""
-        return self._parts[3]
+        return self._parts.eligibility
 
     @property
     def end_date(self) -> dt.date | None:
         """The co-termed end date of the added seats (``term_end``); None outside the term."""
-        return self._parts[4]
+        return self._parts.end_date
 
     @property
     def proration(self) -> Proration | None:
         """The proration of the billing period containing :attr:`on`; None if not payable."""
-        return self._parts[5]
+        return self._parts.proration
 
     @property
     def whole_periods(self) -> int:
         """Whole billing periods between that period's end and ``term_end`` (0 for most terms)."""
-        return self._parts[6]
+        return self._parts.whole_periods
 
     @property
     def total(self) -> Money | None:
         """The line total, rounded once; None when the quote is not payable."""
-        return self._parts[7]
+        return self._parts.total
 
     @property
     def convention(self) -> Convention:
         """The convention that counted the time left."""
-        return self._parts[8]
+        return self._parts.convention
 
     @property
     def rounding(self) -> str:
         """The :mod:`decimal` rounding mode of the one rounding."""
-        return self._parts[9]
+        return self._parts.rounding
 
     @property
     def eligible(self) -> bool:
@@ -186,8 +193,9 @@ class AddSeatsQuote:
         End date: January 1, 2027, with the subscription's other seats
         """
         from seatcalc._explain import explain_quote  # noqa: PLC0415 - catalogs load on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
 
-        return explain_quote(self, _check_locale(locale))
+        return explain_quote(self, check_locale(locale))
 
     def to_dict(self) -> dict[str, object]:
         """Return the JSON form a service can send as is: amounts as strings, dates in ISO.
@@ -234,22 +242,38 @@ class AddSeatsQuote:
             "lines",
         )
         mapping = check_keys(data, "AddSeatsQuote", keys)
-        eligibility = Eligibility.from_dict(
-            check_mapping(mapping["eligibility"], "eligibility", "an Eligibility mapping")
-        )
-        subscription = Subscription.from_dict(
-            check_mapping(mapping["subscription"], "subscription", "a Subscription mapping")
-        )
+        with reported_within("eligibility"):
+            eligibility = Eligibility.from_dict(
+                check_mapping(mapping["eligibility"], "", "an Eligibility mapping")
+            )
+        with reported_within("subscription"):
+            subscription = Subscription.from_dict(
+                check_mapping(mapping["subscription"], "", "a Subscription mapping")
+            )
         convention = convention_named(mapping["convention"])
-        quote = _compose(
-            subscription,
-            check_count(mapping["seats"], "seats"),
-            parse_date(mapping["on"], "on"),
-            eligibility,
-            convention,
-            check_rounding(mapping["rounding"]),
-        )
+        seats = check_count(mapping["seats"], "seats")
+        with reported_as({"quantity": "seats"}):
+            quote = _compose(
+                subscription,
+                seats,
+                parse_date(mapping["on"], "on"),
+                eligibility,
+                convention,
+                check_rounding(mapping["rounding"]),
+            )
         check_agrees(mapping, quote.to_dict(), keys)
+        return quote
+
+    @classmethod
+    def _of(cls, parts: _Parts) -> Self:
+        """Build a quote from its parts, already computed and checked by :func:`quote_add_seats`.
+
+        The one unchecked constructor: it sets the one slot directly (the class is frozen).
+        ``attrs.evolve`` and ``attrs.asdict`` do not apply to a quote; quote again with other
+        arguments, and use :meth:`to_dict`.
+        """
+        quote = object.__new__(cls)
+        object.__setattr__(quote, "_parts", parts)
         return quote
 
     def __repr__(self) -> str:
@@ -327,7 +351,7 @@ def quote_add_seats(
     .. versionadded:: 0.1.0
     """
     if type(seats) is not int or seats < 1:
-        check_count(seats, "seats")
+        seats = check_count(seats, "seats")
     if type(convention) is not Convention:
         convention = convention_named(convention)
     if rounding is not ROUND_HALF_UP:
@@ -338,11 +362,8 @@ def quote_add_seats(
         facts: dict[str, Fact] = {"seats": subscription.seats, "added": seats, "max_seats": limit}
         reason = Reason(ReasonCode.SEAT_LIMIT_EXCEEDED, facts)
         eligibility = Eligibility((*eligibility.reasons, reason))
-    return _compose(subscription, seats, on, eligibility, convention, rounding)
-
-
-_new = object.__new__
-_set_parts = AddSeatsQuote._parts.__set__  # type: ignore[attr-defined]  # noqa: SLF001
+    with reported_as({"quantity": "seats"}):
+        return _compose(subscription, seats, on, eligibility, convention, rounding)
 
 
 def _compose(  # noqa: PLR0917 - the parts of a quote, in order
@@ -360,7 +381,7 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
     total: Money | None = None
     end = subscription.term_end
     if not eligibility.reasons:
-        start = subscription._period_start  # noqa: SLF001 - computed when the value was built
+        start = subscription.period_start
         if on >= start and convention.unit != "second":
             proration = prorate(
                 subscription.unit_price,
@@ -376,10 +397,8 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
             proration, whole = _price(subscription, seats, on, convention, rounding)
             total = proration.amount if whole == 0 else _with_whole_periods(proration, whole, seats)
     end_date = end if subscription.term_start <= on < end else None
-    quote: AddSeatsQuote = _new(AddSeatsQuote)
-    _set_parts(
-        quote,
-        (
+    return AddSeatsQuote._of(  # noqa: SLF001 - the module's own class
+        _Parts(
             subscription,
             seats,
             on,
@@ -390,24 +409,17 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
             total,
             convention,
             rounding,
-        ),
+        )
     )
-    return quote
 
 
 def _price(
     sub: Subscription, seats: int, on: dt.date, convention: Convention, rounding: str
 ) -> tuple[Proration, int]:
     """Prorate the billing period containing ``on``; count the whole periods after it."""
-    period_start, period_end, whole = sub.period_start, sub.term_end, 0
-    if on < period_start:  # a term extended past one period: find the period holding ``on``
-        index = grid_index(sub.anchor, sub.period_months, sub.term_end)
-        assert index is not None  # noqa: S101 - Subscription guarantees term_end is on the grid
-        while on < period_start:
-            whole += 1
-            period_end = period_start
-            period_start = grid_date(sub.anchor, (index - whole - 1) * sub.period_months)
-    start, end, day = period_start, period_end, on
+    _, start, end = period_containing(sub.anchor, sub.period_months, on)
+    whole = months_between(end, sub.term_end) // sub.period_months
+    day = on
     if convention.unit == "second":
         start, end, day = _midnight(start), _midnight(end), _midnight(on)
     proration = prorate(
@@ -418,7 +430,22 @@ def _price(
 
 def _with_whole_periods(proration: Proration, whole: int, seats: int) -> Money:
     exact = proration.exact + seats * whole * proration.price.to_fraction()
-    return Money.from_exact(exact, proration.price.currency, rounding=proration.rounding)
+    currency = proration.price.currency
+    units = round_ratio(exact.numerator * _scale(currency), exact.denominator, proration.rounding)
+    try:
+        return Money.from_minor(units, currency)
+    except InvalidValueError:
+        raise InvalidValueError(
+            field="seats",
+            value=seats,
+            problem=f"; {seats} seat(s) for {whole} whole period(s) more is too large an amount",
+            expected=f"a count whose price is below 10**{MAX_INTEGER_DIGITS} {currency}",
+        ) from None
+
+
+def _scale(currency: str) -> int:
+    scale: int = 10 ** minor_unit_digits(currency)
+    return scale
 
 
 def _midnight(day: dt.date) -> dt.datetime:

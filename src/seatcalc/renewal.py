@@ -31,8 +31,13 @@ from seatcalc._validate import (
     parse_date,
 )
 from seatcalc.dates import grid_date, months_between
-from seatcalc.errors import InvalidTypeError, InvalidValueError, OutsideTermError, describe
-from seatcalc.money import Money
+from seatcalc.errors import (
+    ErrorCode,
+    InvalidTypeError,
+    InvalidValueError,
+    OutsideTermError,
+)
+from seatcalc.money import Money, check_price
 from seatcalc.subscription import MAX_PERIOD_MONTHS, Subscription
 
 __all__ = [
@@ -49,14 +54,11 @@ __all__ = [
     "term_containing",
 ]
 
-_DATE = dt.date
-
 
 def check_subscription(value: object, field: str = "subscription") -> Subscription:
     """Return ``value`` if it is a :class:`~seatcalc.Subscription`."""
     if not isinstance(value, Subscription):
-        msg = f"{field}: got {describe(value)}; expected a seatcalc.Subscription"
-        raise InvalidTypeError(msg)
+        raise InvalidTypeError(field=field, value=value, expected="a seatcalc.Subscription")
     return value
 
 
@@ -68,35 +70,29 @@ def known_terms_only(subscription: Subscription) -> str:
     )
 
 
-def _grid_or_error(anchor: dt.date, months: int, problem: str) -> dt.date:
-    """Return :func:`~seatcalc.dates.grid_date`, or an error if the date is not representable.
-
-    ``problem`` starts the message: the argument and the value that lead to the date.
-    """
-    try:
-        return grid_date(anchor, months)
-    except (ValueError, OverflowError) as error:
-        msg = (
-            f"{problem}; the renewal date {months} month(s) from anchor {anchor.isoformat()} "
-            "falls outside the dates Python represents (years 1 to 9999)"
-        )
-        raise InvalidValueError(msg) from error
-
-
 def _first_grid_date_after(anchor: dt.date, period: int, day: dt.date, field: str) -> dt.date:
     """Return the first date ``anchor + k * period`` months (clamped) strictly after ``day``."""
     months = months_between(anchor, day)
     index = months - months % period  # the last multiple of period not after day's month
     try:
         candidate: dt.date | None = grid_date(anchor, index)
-    except (ValueError, OverflowError):  # before year 1, so before day
+    except InvalidValueError:  # before year 1, so before day
         candidate = None
     # The candidate lies in day's month or earlier: if it is after day, the grid date before
     # it lies in an earlier month, so the candidate is the first one; otherwise the next one,
     # in a later month than day's, is.
     if candidate is not None and candidate > day:
         return candidate
-    return _grid_or_error(anchor, index + period, f"{field}: got {day.isoformat()}")
+    try:
+        return grid_date(anchor, index + period)
+    except InvalidValueError:
+        raise InvalidValueError(
+            field=field,
+            value=day,
+            problem=", whose next renewal date would fall after 9999-12-31",
+            expected="a date whose next renewal Python can represent",
+            code=ErrorCode.DATE_OUT_OF_RANGE,
+        ) from None
 
 
 def renewal_dates(anchor: dt.date, period_months: int, count: int) -> tuple[dt.date, ...]:
@@ -129,7 +125,16 @@ def renewal_dates(anchor: dt.date, period_months: int, count: int) -> tuple[dt.d
     period = check_count(period_months, "period_months", maximum=MAX_PERIOD_MONTHS)
     number = check_count(count, "count", minimum=0)
     if number:  # the last date first: an error, never a partial answer
-        _grid_or_error(start, period * number, f"count: got {number}")
+        try:
+            grid_date(start, period * number)
+        except InvalidValueError:
+            raise InvalidValueError(
+                field="count",
+                value=number,
+                problem=", whose last date would fall after 9999-12-31",
+                expected="a count whose renewal dates Python can represent",
+                code=ErrorCode.DATE_OUT_OF_RANGE,
+            ) from None
     return tuple(grid_date(start, period * k) for k in range(1, number + 1))
 
 
@@ -167,7 +172,7 @@ def next_renewal(subscription: Subscription, on: dt.date) -> dt.date:
     .. versionadded:: 0.1.0
     """
     sub = check_subscription(subscription)
-    day = on if type(on) is _DATE else check_date(on, "on")
+    day = on if type(on) is dt.date else check_date(on, "on")
     if sub.term_start <= day < sub.term_end:
         return sub.term_end
     found = _first_grid_date_after(sub.anchor, sub.period_months, day, "on")
@@ -192,11 +197,13 @@ class Term:
     def __attrs_post_init__(self) -> None:
         """Check that the term is not empty."""
         if self.start >= self.end:
-            msg = (
-                f"end: got {self.end.isoformat()}, which is not after start "
-                f"{self.start.isoformat()}; a term [start, end) holds at least one day"
+            raise InvalidValueError(
+                field="end",
+                value=self.end,
+                problem=f", which is not after start {self.start.isoformat()}",
+                expected="a date after start: a term [start, end) holds at least one day",
+                code=ErrorCode.DATE_ORDER,
             )
-            raise InvalidValueError(msg)
 
     @property
     def days(self) -> int:
@@ -292,7 +299,7 @@ def coterm_end(subscription: Subscription, on: dt.date) -> dt.date:
     # Called inside every quote: two type checks and two comparisons, no date arithmetic.
     if type(subscription) is not Subscription:
         check_subscription(subscription)
-    if type(on) is not _DATE:
+    if type(on) is not dt.date:
         check_date(on, "on")
     if subscription.term_start <= on < subscription.term_end:
         return subscription.term_end
@@ -321,9 +328,12 @@ def _to_reason(value: object) -> RemovalReason:
     """Accept a reason or its code as a plain string (as :meth:`Decision.to_dict` writes it)."""
     if isinstance(value, str) and value in RemovalReason.__members__:
         return RemovalReason[value]
-    choices = ", ".join(repr(reason.value) for reason in RemovalReason)
-    msg = f"reason: got {describe(value)}; expected one of {choices}"
-    raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(msg)
+    choices = f"one of {', '.join(repr(reason.value) for reason in RemovalReason)}"
+    if not isinstance(value, str):
+        raise InvalidTypeError(field="reason", value=value, expected=choices)
+    raise InvalidValueError(
+        field="reason", value=value, expected=choices, code=ErrorCode.UNKNOWN_CHOICE
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -347,11 +357,16 @@ class Decision:
     def __attrs_post_init__(self) -> None:
         """Check that ``allowed`` agrees with the reason."""
         if self.allowed != (self.reason is RemovalReason.TERM_ENDED):
-            msg = (
-                f"allowed: got {self.allowed!r}, which contradicts reason {self.reason.value!r}; "
-                f"only {RemovalReason.TERM_ENDED.value!r} allows a removal"
+            raise InvalidValueError(
+                field="allowed",
+                value=self.allowed,
+                detail=(
+                    f"got {self.allowed!r}, which contradicts reason {self.reason.value!r}; "
+                    f"only {RemovalReason.TERM_ENDED.value!r} allows a removal"
+                ),
+                expected=repr(not self.allowed),
+                code=ErrorCode.INCONSISTENT,
             )
-            raise InvalidValueError(msg)
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict; the reason is its code, the date ISO 8601."""
@@ -400,18 +415,21 @@ class SeatReduction:
     def __attrs_post_init__(self) -> None:
         """Check that one seat at least is kept and that the change waits for a later day."""
         if self.removed >= self.seats_before:
-            msg = (
-                f"removed: got {self.removed}; expected from 1 to {self.seats_before - 1} "
-                f"of {self.seats_before} seats (a subscription keeps at least one seat)"
+            raise InvalidValueError(
+                field="removed",
+                value=self.removed,
+                expected=f"from 1 to {self.seats_before - 1} of {self.seats_before} seats",
+                hint="a subscription keeps at least one seat",
+                code=ErrorCode.NOT_ALLOWED,
             )
-            raise InvalidValueError(msg)
         if self.effective_on <= self.requested_on:
-            msg = (
-                f"effective_on: got {self.effective_on.isoformat()}; expected a date after "
-                f"requested_on {self.requested_on.isoformat()} (a seat cannot be removed "
-                "before it expires)"
+            raise InvalidValueError(
+                field="effective_on",
+                value=self.effective_on,
+                expected=f"a date after requested_on {self.requested_on.isoformat()}",
+                hint="a seat cannot be removed before it expires",
+                code=ErrorCode.DATE_ORDER,
             )
-            raise InvalidValueError(msg)
 
     @property
     def seats_after(self) -> int:
@@ -441,11 +459,15 @@ class SeatReduction:
         )
         after = data.get("seats_after", reduction.seats_after)
         if after != reduction.seats_after or isinstance(after, bool):
-            msg = (
-                f"seats_after: got {describe(after)}; expected {reduction.seats_after} "
-                f"(seats_before {reduction.seats_before} - removed {reduction.removed})"
+            raise InvalidValueError(
+                field="seats_after",
+                value=after,
+                expected=(
+                    f"{reduction.seats_after} (seats_before {reduction.seats_before} - removed "
+                    f"{reduction.removed})"
+                ),
+                code=ErrorCode.INCONSISTENT,
             )
-            raise InvalidValueError(msg)
         return reduction
 
 
@@ -453,16 +475,18 @@ def _check_removal(subscription: Subscription, seats: object) -> int:
     """Return ``seats`` if that many seats can be removed while one seat at least is kept."""
     count = check_count(seats, "seats")
     if count >= subscription.seats:
-        keep = (
-            "it has one seat, so none can be removed"
-            if subscription.seats == 1
-            else f"expected from 1 to {subscription.seats - 1}"
+        raise InvalidValueError(
+            field="seats",
+            value=count,
+            got=f"{count} seat(s) to remove from a subscription of {subscription.seats}",
+            expected=(
+                "none: it has one seat"
+                if subscription.seats == 1
+                else f"from 1 to {subscription.seats - 1}"
+            ),
+            hint="a subscription keeps at least one seat; to end it, turn auto-renew off",
+            code=ErrorCode.NOT_ALLOWED,
         )
-        msg = (
-            f"seats: got {count} seat(s) to remove from a subscription of {subscription.seats}; "
-            f"{keep} (a subscription keeps at least one seat; to end it, turn auto-renew off)"
-        )
-        raise InvalidValueError(msg)
     return count
 
 
@@ -566,12 +590,17 @@ def schedule_seat_reduction(subscription: Subscription, seats: int, on: dt.date)
     if not sub.term_start <= day < sub.term_end:
         raise OutsideTermError(day, sub.term_start, sub.term_end)
     if not sub.auto_renew:
-        msg = (
-            "subscription: got auto_renew=False; only a subscription on auto-renewal can "
-            f"schedule a seat reduction (every seat expires on {sub.term_end.isoformat()}; "
-            "pass seats= to renew() to renew with fewer)"
+        raise InvalidValueError(
+            field="subscription.auto_renew",
+            value=False,
+            detail=(
+                "got False; only a subscription on auto-renewal can schedule a seat "
+                f"reduction (every seat expires on {sub.term_end.isoformat()}; pass seats= to "
+                "renew() to renew with fewer)"
+            ),
+            expected="a subscription on auto-renewal",
+            code=ErrorCode.NOT_ALLOWED,
         )
-        raise InvalidValueError(msg)
     return SeatReduction(
         removed=count, seats_before=sub.seats, requested_on=day, effective_on=sub.term_end
     )
@@ -618,24 +647,47 @@ def renew(
     sub = check_subscription(subscription)
     if reduction is not None:
         if seats is not None:
-            msg = f"seats: got {describe(seats)} and a reduction; pass seats= or reduction="
-            raise InvalidValueError(msg)
+            raise InvalidValueError(
+                field="seats",
+                value=seats,
+                problem=" and a reduction",
+                expected="seats= or reduction=, not both",
+                code=ErrorCode.INCONSISTENT,
+            )
         given: object = reduction
         if not isinstance(given, SeatReduction):
-            msg = f"reduction: got {describe(given)}; expected a SeatReduction"
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(field="reduction", value=given, expected="a SeatReduction")
         if (reduction.effective_on, reduction.seats_before) != (sub.term_end, sub.seats):
-            msg = (
-                f"reduction: got one effective on {reduction.effective_on.isoformat()} from "
-                f"{reduction.seats_before} seats; this subscription renews on "
-                f"{sub.term_end.isoformat()} with {sub.seats} seats"
+            raise InvalidValueError(
+                field="reduction",
+                value=reduction,
+                got=(
+                    f"one effective on {reduction.effective_on.isoformat()} from "
+                    f"{reduction.seats_before} seats"
+                ),
+                expected=(
+                    f"a reduction effective on {sub.term_end.isoformat()} from {sub.seats} "
+                    "seats, when this subscription renews"
+                ),
+                code=ErrorCode.INCONSISTENT,
             )
-            raise InvalidValueError(msg)
         count = reduction.seats_after
     else:
         count = sub.seats if seats is None else check_count(seats, "seats")
+    price = (
+        sub.unit_price
+        if unit_price is None
+        else check_price(unit_price, "unit_price", sub.currency)
+    )
     months = months_between(sub.anchor, sub.term_end) + sub.period_months
-    problem = f"subscription: got term_end {sub.term_end.isoformat()}, whose next term cannot end"
-    end = _grid_or_error(sub.anchor, months, problem)
-    price = sub.unit_price if unit_price is None else unit_price
+    try:
+        end = grid_date(sub.anchor, months)
+    except InvalidValueError:
+        raise InvalidValueError(
+            field="subscription.term_end",
+            value=sub.term_end,
+            problem=", after which the next term would end after 9999-12-31",
+            expected="a term whose next term Python can represent",
+            code=ErrorCode.DATE_OUT_OF_RANGE,
+        ) from None
     return attrs.evolve(sub, seats=count, unit_price=price, term_start=sub.term_end, term_end=end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, Self, cast
+from typing import Any, NoReturn, Self, cast
 
 import attrs
 from babel.core import Locale
@@ -14,14 +14,15 @@ from seatcalc._validate import (
     check_count,
     check_date,
     check_keys,
+    check_mapping,
     check_text,
     date_field,
     optional_date_field,
     parse_date,
 )
 from seatcalc.dates import grid_date, grid_index, months_between
-from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
-from seatcalc.money import Money
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
+from seatcalc.money import Money, check_price
 
 __all__ = ["CHANNELS", "MAX_PERIOD_MONTHS", "Subscription", "check_country"]
 
@@ -52,39 +53,43 @@ def check_country(value: object, field: str = "country") -> str:
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
+    expected = "an upper-case ISO 3166-1 alpha-2 code such as 'US' or 'FR'"
     if not isinstance(value, str):
-        msg = f"{field}: got {describe(value)}; expected an ISO 3166-1 alpha-2 code as a str"
-        raise InvalidTypeError(msg)
-    known = len(value) == 2 and value not in _NOT_COUNTRIES
-    if known and value.isupper() and value in Locale("en").territories:
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    if _is_country(value):
         return value
     upper = value.upper()
-    hint = (
-        f" (did you mean {upper!r}?)"
-        if upper != value and upper not in _NOT_COUNTRIES and upper in Locale("en").territories
-        else ""
+    raise InvalidValueError(
+        field=field,
+        value=value,
+        expected=expected,
+        hint=f"did you mean {upper!r}?" if upper != value and _is_country(upper) else None,
+        code=ErrorCode.UNKNOWN_TERRITORY,
     )
-    msg = (
-        f"{field}: got {value!r}; expected an upper-case ISO 3166-1 alpha-2 code "
-        f"such as 'US' or 'FR'{hint}"
+
+
+def _is_country(code: str) -> bool:
+    return (
+        len(code) == 2
+        and code.isascii()
+        and code.isupper()
+        and code not in _NOT_COUNTRIES
+        and code in Locale("en").territories
     )
-    raise InvalidValueError(msg)
 
 
 def _check_channel(_instance: object, _attribute: object, value: object) -> None:
-    if value not in CHANNELS or not isinstance(value, str):
-        msg = f"channel: got {describe(value)}; expected one of {', '.join(map(repr, CHANNELS))}"
-        raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(msg)
+    if not isinstance(value, str) or value not in CHANNELS:
+        expected = f"one of {', '.join(map(repr, CHANNELS))}"
+        if not isinstance(value, str):
+            raise InvalidTypeError(field="channel", value=value, expected=expected)
+        raise InvalidValueError(
+            field="channel", value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
+        )
 
 
 def _check_unit_price(_instance: object, _attribute: object, value: Money) -> None:
-    given: object = value
-    if not isinstance(given, Money):
-        msg = f"unit_price: got {describe(value)}; expected Money, e.g. Money('1200.00', 'USD')"
-        raise InvalidTypeError(msg)
-    if value.amount < 0:
-        msg = f"unit_price: got {value!r}; expected a price >= 0"
-        raise InvalidValueError(msg)
+    check_price(value, "unit_price")
 
 
 @attrs.frozen(kw_only=True)
@@ -115,6 +120,20 @@ class Subscription:
     >>> sub.is_active_on(dt.date(2026, 12, 31)), sub.is_active_on(dt.date(2027, 1, 1))
     (True, False)
 
+    A first term bought part-way through a period is shorter than a period: its billing period
+    (:attr:`period_start` to ``term_end``) starts before ``term_start``:
+
+    >>> Subscription(
+    ...     seats=1,
+    ...     unit_price=Money("10.00", "EUR"),
+    ...     term_start=dt.date(2026, 3, 15),
+    ...     term_end=dt.date(2026, 3, 31),
+    ...     anchor=dt.date(2025, 12, 31),
+    ...     period_months=1,
+    ...     country="FR",
+    ... ).period_start
+    datetime.date(2026, 2, 28)
+
     .. versionadded:: 0.1.0
     """
 
@@ -135,8 +154,12 @@ class Subscription:
     auto_renew: bool = attrs.field(default=True, validator=bool_field("auto_renew"))
     product: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "product"))
     plan: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "plan"))
-    # The grid date one period before term_end, computed once when the value is built.
-    _period_start: dt.date = attrs.field(init=False, eq=False, hash=False, repr=False)
+    #: Derived from the fields, not set by the caller: the start of the billing period that
+    #: ends on ``term_end``, the grid date one period before it.  It is ``term_start`` for a
+    #: regular term of one period; it is later than ``term_start`` for a term extended past one
+    #: period (to align it with another subscription), and earlier for a first term shorter
+    #: than one period.
+    period_start: dt.date = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Fill the defaults that depend on other fields and check the fields together."""
@@ -144,74 +167,78 @@ class Subscription:
         # the "not given" marker of the constructor.
         if cast("dt.date | None", self.anchor) is None:
             object.__setattr__(self, "anchor", self.term_start)
-        if cast("dt.date | None", self.purchased_on) is None:
+        purchase_given = cast("dt.date | None", self.purchased_on) is not None
+        if not purchase_given:
             object.__setattr__(self, "purchased_on", self.anchor)
         if self.term_start >= self.term_end:
-            msg = (
-                f"term_end: got {self.term_end.isoformat()}, which is not after term_start "
-                f"{self.term_start.isoformat()}; a term is [term_start, term_end) and "
-                "term_end is the first day of the next term"
+            raise InvalidValueError(
+                field="term_end",
+                value=self.term_end,
+                problem=f", which is not after term_start {self.term_start.isoformat()}",
+                expected=(
+                    "a date after term_start: a term is [term_start, term_end) and term_end is "
+                    "the first day of the next term"
+                ),
+                code=ErrorCode.DATE_ORDER,
             )
-            raise InvalidValueError(msg)
         index = grid_index(self.anchor, self.period_months, self.term_end)
         if index is None:
-            raise InvalidValueError(self._off_grid_message())
-        object.__setattr__(
-            self, "_period_start", grid_date(self.anchor, (index - 1) * self.period_months)
-        )
+            self._refuse_off_grid()
+        start = grid_date(self.anchor, (index - 1) * self.period_months, field="anchor")
+        object.__setattr__(self, "period_start", start)
         if self.purchased_on >= self.term_end:
-            msg = (
-                f"purchased_on: got {self.purchased_on.isoformat()}; expected a date before "
-                f"term_end {self.term_end.isoformat()}"
+            if purchase_given:
+                raise InvalidValueError(
+                    field="purchased_on",
+                    value=self.purchased_on,
+                    expected=f"a date before term_end {self.term_end.isoformat()}",
+                    code=ErrorCode.DATE_ORDER,
+                )
+            raise InvalidValueError(
+                field="anchor",
+                value=self.anchor,
+                problem=(
+                    ", which purchased_on defaults to, and a subscription is bought before its "
+                    f"term ends on {self.term_end.isoformat()}"
+                ),
+                expected="an anchor before term_end, or pass purchased_on=",
+                code=ErrorCode.DATE_ORDER,
             )
-            raise InvalidValueError(msg)
 
-    def _off_grid_message(self) -> str:
-        months = months_between(self.anchor, self.term_end)
-        before = grid_date(self.anchor, months - months % self.period_months)
-        if before >= self.term_end:
-            before = grid_date(
-                self.anchor, months - months % self.period_months - self.period_months
-            )
-        after = grid_date(self.anchor, months - months % self.period_months + self.period_months)
-        return (
-            f"term_end: got {self.term_end.isoformat()}, which is not a renewal date of anchor "
-            f"{self.anchor.isoformat()} every {self.period_months} month(s); the nearest are "
-            f"{before.isoformat()} and {after.isoformat()} (pass anchor= if the subscription "
-            "started on another day of the month)"
+    def _refuse_off_grid(self) -> NoReturn:
+        anchor, period = self.anchor, self.period_months
+        months = months_between(anchor, self.term_end)
+        base = months - months % period
+        nearest = []
+        for offset in (-period, 0, period):
+            try:
+                nearest.append(grid_date(anchor, base + offset))
+            except InvalidValueError:
+                continue
+        before = [day for day in nearest if day < self.term_end][-1:]
+        after = [day for day in nearest if day > self.term_end][:1]
+        shown = " and ".join(day.isoformat() for day in (*before, *after))
+        raise InvalidValueError(
+            field="term_end",
+            value=self.term_end,
+            problem=(
+                f", which is not a renewal date of anchor {anchor.isoformat()} every "
+                f"{period} month(s)"
+            ),
+            expected=f"a renewal date; the nearest are {shown}",
+            hint="pass anchor= if the subscription started on another day of the month",
+            code=ErrorCode.OFF_GRID,
         )
-
-    @property
-    def period_start(self) -> dt.date:
-        """The start of the billing period that ends on ``term_end``.
-
-        It is ``term_start`` for a regular term of one period; it is later than ``term_start``
-        for a term extended past one period (to align it with another subscription), and
-        earlier for a first term shorter than one period.
-
-        >>> import datetime as dt
-        >>> Subscription(
-        ...     seats=1,
-        ...     unit_price=Money("10.00", "EUR"),
-        ...     term_start=dt.date(2026, 1, 15),
-        ...     term_end=dt.date(2026, 3, 31),
-        ...     anchor=dt.date(2025, 12, 31),
-        ...     period_months=1,
-        ...     country="FR",
-        ... ).period_start
-        datetime.date(2026, 2, 28)
-        """
-        return self._period_start
 
     @property
     def currency(self) -> str:
         """The currency of the unit price."""
         return self.unit_price.currency
 
-    def is_active_on(self, day: dt.date) -> bool:
-        """Say whether ``day`` lies in the current term ``[term_start, term_end)``."""
-        on = check_date(day, "day")
-        return self.term_start <= on < self.term_end
+    def is_active_on(self, on: dt.date) -> bool:
+        """Say whether ``on`` lies in the current term ``[term_start, term_end)``."""
+        day = check_date(on, "on")
+        return self.term_start <= day < self.term_end
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict: dates in ISO 8601, the price as :meth:`Money.to_dict`.
@@ -257,11 +284,10 @@ class Subscription:
         optional = ("channel", "purchased_on", "period_months", "anchor", "auto_renew")
         mapping = check_keys(data, "Subscription", required, (*optional, "product", "plan"))
         values: dict[str, Any] = dict(mapping)
-        price = values["unit_price"]
-        if not isinstance(price, Mapping):
-            msg = f"unit_price: got {describe(price)}; expected a mapping with amount, currency"
-            raise InvalidTypeError(msg)
-        values["unit_price"] = Money.from_dict(price)
+        with reported_within("unit_price"):
+            values["unit_price"] = Money.from_dict(
+                check_mapping(values["unit_price"], "", "a mapping with amount and currency")
+            )
         for key in ("term_start", "term_end", "purchased_on", "anchor"):
             if key in values:
                 values[key] = parse_date(values[key], key)

@@ -35,8 +35,9 @@ from seatcalc._validate import (
 )
 from seatcalc.conventions import ACTUAL_DAYS, Convention
 from seatcalc.dates import grid_index
-from seatcalc.errors import CurrencyMismatchError, InvalidValueError, OutsideTermError
-from seatcalc.money import Money, check_rounding
+from seatcalc.errors import ErrorCode, InvalidValueError, OutsideTermError, reported_as
+from seatcalc.money import Money, check_price
+from seatcalc.rounding import check_rounding
 from seatcalc.subscription import Subscription
 
 __all__ = ["AddTimingComparison", "Timing", "TimingOption", "compare_add_timing"]
@@ -180,8 +181,12 @@ class AddTimingComparison:
             if option.timing == timing:
                 return option
         held = ", ".join(option.timing.value for option in self.options)
-        msg = f"timing: got {timing!r}; this comparison holds {held}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(
+            field="timing",
+            value=timing,
+            expected=f"one of the moments this comparison holds: {held}",
+            code=ErrorCode.UNKNOWN_CHOICE,
+        )
 
     def explain(self) -> str:
         """Write the comparison out in plain text, with the arithmetic of each option."""
@@ -347,16 +352,23 @@ def compare_add_timing(
     day = check_date(today, "today")
     method = check_day_convention(convention)
     mode = check_rounding(rounding)
-    price = _renewal_price(sub, renewal_unit_price)
+    price = (
+        sub.unit_price
+        if renewal_unit_price is None
+        else check_price(renewal_unit_price, "renewal_unit_price", sub.currency)
+    )
     if not sub.term_start <= day < sub.term_end:
         raise OutsideTermError(day, sub.term_start, sub.term_end, "today")
     if need < day:
-        msg = (
-            f"needed_on: got {need.isoformat()}, before today {day.isoformat()}; expected a date "
-            "on or after today (seats cannot be added in the past)"
+        raise InvalidValueError(
+            field="needed_on",
+            value=need,
+            problem=f", before today {day.isoformat()}",
+            expected="a date on or after today (seats cannot be added in the past)",
+            code=ErrorCode.DATE_ORDER,
         )
-        raise InvalidValueError(msg)
-    from_renewal = price * count
+    with reported_as({"*": "seats"}):
+        from_renewal = price * count
     zero = Money.zero(sub.currency)
     renewal = TimingOption(
         timing=Timing.AT_RENEWAL,
@@ -392,24 +404,6 @@ def compare_add_timing(
         rounding=mode,
         options=options,
     )
-
-
-def _renewal_price(sub: Subscription, price: object) -> Money:
-    if price is None:
-        return sub.unit_price
-    given = check_instance(
-        price, Money, "renewal_unit_price", "Money, e.g. Money('1260.00', 'USD')"
-    )
-    if given.currency != sub.currency:
-        msg = (
-            f"renewal_unit_price: got {given}; expected a price in {sub.currency}, the "
-            "subscription's currency"
-        )
-        raise CurrencyMismatchError(msg)
-    if given.amount < 0:
-        msg = f"renewal_unit_price: got {given}; expected a price >= 0"
-        raise InvalidValueError(msg)
-    return given
 
 
 def _prorated_option(  # noqa: PLR0917 - the option's inputs

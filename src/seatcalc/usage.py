@@ -16,6 +16,7 @@ import attrs
 
 from seatcalc._html import table
 from seatcalc._validate import (
+    check_agrees,
     check_bool,
     check_count,
     check_date,
@@ -24,7 +25,7 @@ from seatcalc._validate import (
     check_mapping,
     parse_date,
 )
-from seatcalc.errors import InvalidTypeError, InvalidValueError, describe
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
 from seatcalc.money import Money
 from seatcalc.subscription import Subscription
 
@@ -150,8 +151,7 @@ class UsageReport:
         for key in ("assigned_users", "active_users", "inactive_users", "unassigned_active_users"):
             value = mapping[key]
             if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
-                msg = f"{key}: got {describe(value)}; expected a list of user names"
-                raise InvalidTypeError(msg)
+                raise InvalidTypeError(field=key, value=value, expected="a list of user names")
             lists[key] = tuple(value)
         below = check_bool(mapping["allow_below_assigned"], "allow_below_assigned")
         price = check_mapping(mapping["unit_price"], "unit_price", "a Money mapping")
@@ -159,14 +159,12 @@ class UsageReport:
             as_of=parse_date(mapping["as_of"], "as_of"),
             window_days=check_count(mapping["window_days"], "window_days"),
             purchased=check_count(mapping["purchased"], "purchased"),
-            unit_price=Money.from_dict(price),
+            unit_price=_money(price),
             recommended_seats=check_count(mapping["recommended_seats"], "recommended_seats"),
             allow_below_assigned=below,
             **lists,
         )
-        if report.to_dict() != dict(mapping):
-            msg = "data: the derived figures disagree with the users and counts given"
-            raise InvalidValueError(msg)
+        check_agrees(mapping, report.to_dict(), _DICT_KEYS)
         return report
 
 
@@ -217,15 +215,25 @@ def usage_report(
     for user, assigned_on in seats_held.items():
         _check_entry("assignments", user, assigned_on, today)
 
-    first_active_day = today - dt.timedelta(days=window - 1)
+    # The window's first day, or the first day Python represents if the window reaches past it.
+    first_active_day = today - dt.timedelta(days=min(window - 1, (today - dt.date.min).days))
     seen: set[str] = set()
+    if isinstance(events, str | Mapping) or not isinstance(events, Iterable):
+        raise InvalidTypeError(
+            field="events", value=events, expected="a list of (user, date) pairs"
+        )
     for index, event in enumerate(events):
-        try:
-            user, day = event
-        except (TypeError, ValueError):
-            msg = f"events[{index}]: got {describe(event)}; expected a (user, date) pair"
-            raise InvalidTypeError(msg) from None
-        if user in seen and type(day) is dt.date and first_active_day <= day <= today:
+        if not isinstance(event, tuple | list) or len(event) != 2:
+            raise InvalidTypeError(
+                field=f"events[{index}]", value=event, expected="a (user, date) pair"
+            )
+        user, day = event
+        if (
+            type(user) is str
+            and user in seen
+            and type(day) is dt.date
+            and first_active_day <= day <= today
+        ):
             continue  # the common case of a busy user, kept cheap
         _check_entry(f"events[{index}]", user, day, today)
         if day >= first_active_day:
@@ -252,13 +260,23 @@ def usage_report(
 
 
 def _check_entry(field: str, user: object, day: object, today: dt.date) -> None:
-    if not isinstance(user, str) or not user:
-        msg = f"{field}: got the user {describe(user)}; expected a non-empty str"
-        raise InvalidTypeError(msg) if not isinstance(user, str) else InvalidValueError(msg)
-    when = check_date(day, f"{field} ({user})")
-    if when > today:
-        msg = (
-            f"{field} ({user}): got {when.isoformat()}, after as_of {today.isoformat()}; "
-            "a report only counts what happened up to as_of"
+    if not isinstance(user, str):
+        raise InvalidTypeError(field=field, value=user, expected="a user name, a non-empty str")
+    if not user:
+        raise InvalidValueError(
+            field=field, value=user, expected="a user name, a non-empty str", code=ErrorCode.EMPTY
         )
-        raise InvalidValueError(msg)
+    when = check_date(day, f"{field}.{user}" if field == "assignments" else f"{field}[1]")
+    if when > today:
+        raise InvalidValueError(
+            field=f"{field}.{user}" if field == "assignments" else f"{field}[1]",
+            value=when,
+            problem=f", after as_of {today.isoformat()}",
+            expected="a date on or before as_of: a report only counts what happened until then",
+            code=ErrorCode.DATE_ORDER,
+        )
+
+
+def _money(data: Mapping[str, object]) -> Money:
+    with reported_within("unit_price"):
+        return Money.from_dict(data)
