@@ -7,16 +7,15 @@ formatted by babel for the locale, so a reader can redo the arithmetic in their 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from fractions import Fraction
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from babel.core import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
 
-from seatcalc._i18n import EXPLAIN_DOMAIN, catalog
+from seatcalc._i18n import EXPLAIN_DOMAIN, catalog, format_currency, format_decimal
+from seatcalc.money import Money
 
 if TYPE_CHECKING:
     from seatcalc.quote import AddSeatsQuote
@@ -112,7 +111,7 @@ def explain_quote(quote: AddSeatsQuote, where: Locale) -> str:
     def number(value: int | Fraction) -> str:
         if isinstance(value, Fraction) and value.denominator != 1:
             return str(value)
-        return format_decimal(int(value), locale=written_for)
+        return format_decimal(int(value), written_for)
 
     lines = [ngettext(*TITLE, quote.seats) % {"seats": quote.seats, "on": day(quote.on)}]
     proration = quote.proration
@@ -144,19 +143,12 @@ def explain_quote(quote: AddSeatsQuote, where: Locale) -> str:
     lines.append(gettext(FRACTION) % {"fraction": fraction})
     exact = quote.exact
     assert exact is not None  # noqa: S101 - a payable quote has an exact amount
-    places = price.digits + _EXTRA_DIGITS
-    scaled = exact * 10**places
-    shown = Decimal(scaled.numerator // scaled.denominator).scaleb(-places).normalize()
-    exact_text = format_currency(
-        shown, price.currency, locale=written_for, decimal_quantization=False
-    )
-    if scaled.denominator != 1:
-        exact_text = _mark_cut(exact_text)
+    exact_text = _exact_text(exact, price.currency, price.digits, written_for)
     lines.append(
         gettext(EXACT)
         % {
             "seats": number(quote.seats),
-            "price": price.format(written_for),
+            "price": _price_text(price, written_for),
             "fraction": fraction,
             "exact": exact_text,
         }
@@ -177,6 +169,25 @@ def explain_quote(quote: AddSeatsQuote, where: Locale) -> str:
     if quote.end_date is not None:
         lines.append(gettext(END_DATE) % {"end": day(quote.end_date)})
     return "\n".join(lines)
+
+
+def _price_text(price: Money, where: Locale) -> str:
+    """Write a price with every digit it has, never rounded (0.125 USD is $0.125, not $0.13)."""
+    places = price.digits
+    while not price.is_rounded(digits=places):
+        places += 1
+    return price.format(where, digits=places)
+
+
+def _exact_text(exact: Fraction, currency: str, digits: int, where: Locale) -> str:
+    """Write an exact amount to 10 digits past the minor unit, with "…" if it goes on."""
+    places = digits + _EXTRA_DIGITS
+    units, rest = divmod(exact.numerator * 10**places, exact.denominator)
+    while places > digits and units % 10 == 0:  # no trailing zeros past the minor unit
+        units //= 10
+        places -= 1
+    text = format_currency(Money.from_minor(units, currency, digits=places).amount, currency, where)
+    return _mark_cut(text) if rest else text
 
 
 def _mark_cut(text: str) -> str:

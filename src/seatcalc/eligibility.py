@@ -878,9 +878,8 @@ def _render(facts: Mapping[str, Fact], where: Locale) -> dict[str, str]:
     """Return the facts as a reader of ``where`` sees them in a message."""
     from babel.dates import format_date  # noqa: PLC0415 - locale formatting loads on first use
     from babel.lists import format_list  # noqa: PLC0415
-    from babel.numbers import format_decimal  # noqa: PLC0415
 
-    from seatcalc._i18n import sort_key  # noqa: PLC0415
+    from seatcalc._i18n import format_decimal, sort_key  # noqa: PLC0415
 
     shown: dict[str, str] = {}
     for name, value in facts.items():
@@ -894,7 +893,7 @@ def _render(facts: Mapping[str, Fact], where: Locale) -> dict[str, str]:
         elif isinstance(value, tuple):
             shown[name] = ", ".join(value)
         elif isinstance(value, int) and not isinstance(value, bool):
-            shown[name] = format_decimal(value, locale=where)
+            shown[name] = format_decimal(value, where)
         else:
             shown[name] = str(value)
     return shown

@@ -19,6 +19,7 @@ CLDR differs from ISO 4217 for a few currencies (HUF, ALL and IQD have 0 digits 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from decimal import (
     ROUND_HALF_UP,
@@ -76,6 +77,10 @@ _EXACT: Final = Context(
     flags=[],
     traps=[InvalidOperation, Inexact, Overflow],
 )
+# Reads decimal text in seatcalc's context (exactly: a text of more than 100 digits is refused).
+_read_decimal: Final = _EXACT.create_decimal
+# Decimal text as seatcalc reads it: ASCII digits, an optional sign, point and exponent.
+_NUMBER_TEXT: Final = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 # One minor unit for each number of digits, 10**-digits, built once in seatcalc's context.
 _UNITS: Final = tuple(_EXACT.scaleb(Decimal(1), Decimal(-places)) for places in range(31))
 _POWERS: Final[tuple[int, ...]] = tuple(10**places for places in range(31))
@@ -164,12 +169,13 @@ def _to_decimal(value: object, field: str) -> Decimal:
     kind = type(value)
     if kind is str:
         text: str = value  # type: ignore[assignment]
-        # Decimal() alone would accept surrounding spaces, "1_000" and non-ASCII digits, and its
-        # answer to malformed text depends on the caller's context (an error, or NaN).
-        if not (text.isascii() and text.strip() == text and "_" not in text):
+        # Read in seatcalc's context: Decimal() would answer malformed text with an error or a
+        # NaN depending on the caller's context, and raise a flag in it.  create_decimal refuses
+        # spaces and "1_000" too; non-ASCII digits are refused first.
+        if not text.isascii():
             _refuse_number(value, field)
         try:
-            number = Decimal(text)
+            number = _read_decimal(text)
         except ArithmeticError:
             _refuse_number(value, field)
     elif kind is Decimal:
@@ -204,25 +210,22 @@ def _refuse_number(value: object, field: str) -> Decimal:
         return _to_decimal(Decimal(value), field)
     if isinstance(value, int) and type(value) is not int:
         return _to_decimal(int(value), field)
-    number: Decimal | None = None
-    if not isinstance(value, str):
-        number = Decimal(value)
-    elif value.isascii() and value.strip() == value and "_" not in value:
-        try:
-            number = Decimal(value)
-        except ArithmeticError:
-            number = None
-    if number is None:
+    if isinstance(value, str) and (not value.isascii() or not _NUMBER_TEXT.fullmatch(value)):
+        finite = value.strip().lstrip("+-").lower() not in {"nan", "snan", "inf", "infinity"}
         raise InvalidValueError(
-            field=field, value=value, expected=_AMOUNT_EXPECTED, code=ErrorCode.INVALID_NUMBER
+            field=field,
+            value=value,
+            expected=_AMOUNT_EXPECTED if finite else "a finite amount (not NaN or Infinity)",
+            code=ErrorCode.INVALID_NUMBER,
         )
-    if not number.is_finite():
+    if isinstance(value, Decimal) and not value.is_finite():
         raise InvalidValueError(
             field=field,
             value=value,
             expected="a finite amount (not NaN or Infinity)",
             code=ErrorCode.INVALID_NUMBER,
         )
+    # A number, too large or with too many decimal places.
     raise InvalidValueError(field=field, value=value, expected=_AMOUNT_EXPECTED)
 
 
