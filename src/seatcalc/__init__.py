@@ -32,6 +32,7 @@ from seatcalc.eligibility import (
 )
 from seatcalc.errors import (
     CurrencyMismatchError,
+    ErrorCode,
     InvalidTypeError,
     InvalidValueError,
     OutsideTermError,
@@ -108,6 +109,7 @@ __all__ = [
     "CurrencyMismatchError",
     "Decision",
     "Eligibility",
+    "ErrorCode",
     "InvalidTypeError",
     "InvalidValueError",
     "LifecyclePolicy",

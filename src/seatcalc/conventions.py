@@ -155,8 +155,8 @@ class Convention:
     summary: str = attrs.field(
         default="", validator=lambda _i, _a, value: check_text(value, "summary"), kw_only=True
     )
-    #: Derived from the fields, not set by the caller: whether the ratio is
-    #: ``remaining / total`` in whole units, applied unrounded and rounded once on the line.
+    #: Whether the ratio is ``remaining / total`` in whole units, applied unrounded and
+    #: rounded once on the line (derived from the other fields, never passed).
     #: :func:`~seatcalc.prorate` counts plain day conventions on its fast path.
     plain: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
 

@@ -21,7 +21,9 @@ the value received and what would have been accepted) and once as attributes for
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+
+# The API docs show these annotations as written: "datetime.date" reads better than "dt.date".
+import datetime  # noqa: ICN001
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import StrEnum
@@ -66,14 +68,14 @@ class ErrorCode(StrEnum):
     NOT_WHOLE_SECONDS = "NOT_WHOLE_SECONDS"
     #: Text that is not a number in the form seatcalc reads (``'12.50'``), NaN or an infinity.
     INVALID_NUMBER = "INVALID_NUMBER"
-    #: A number outside its bounds: a count below 1, an amount of 10**18 or more, a negative
-    #: price, too many decimal places.
+    #: A number outside its bounds, such as a count below 1, an amount of 10**18 or more, a
+    #: negative price or too many decimal places.
     OUT_OF_RANGE = "OUT_OF_RANGE"
     #: Text that is not an ISO 8601 date (``'2026-01-31'``).
     INVALID_DATE = "INVALID_DATE"
     #: A date or instant that lies outside the term it must lie in.
     OUTSIDE_TERM = "OUTSIDE_TERM"
-    #: Two dates in the wrong order: a term that ends before it starts, a need before today.
+    #: Two dates in the wrong order, such as a term that ends before it starts.
     DATE_ORDER = "DATE_ORDER"
     #: A date that is not a renewal date of the anchor's grid where one is needed.
     OFF_GRID = "OFF_GRID"
@@ -96,13 +98,13 @@ class ErrorCode(StrEnum):
     DUPLICATE = "DUPLICATE"
     #: A mapping (a ``to_dict()`` form) with missing or unexpected keys.
     MALFORMED_RECORD = "MALFORMED_RECORD"
-    #: Values that contradict each other: a record whose figures do not add up, a reason whose
-    #: facts contradict its code, a policy that excludes what it allows.
+    #: Values that contradict each other, such as a record whose figures do not add up, a
+    #: reason whose facts contradict its code or a policy that excludes what it allows.
     INCONSISTENT = "INCONSISTENT"
     #: An amount that is not a whole number of minor units where one is needed.
     NOT_ROUNDED = "NOT_ROUNDED"
-    #: A change the rules forbid: removing a subscription's last seat, scheduling a reduction
-    #: without auto-renewal.
+    #: A change the rules forbid, such as removing a subscription's last seat or scheduling a
+    #: reduction without auto-renewal.
     NOT_ALLOWED = "NOT_ALLOWED"
     #: An operation seatcalc does not offer that way (the builtin ``round()`` on money, seconds
     #: where dates are planned).
@@ -148,6 +150,19 @@ class SeatcalcError(Exception):
 
     #: The code used when none is given.
     default_code: ErrorCode = ErrorCode.WRONG_TYPE
+
+    #: The caller's parameter or dict key that was wrong, dotted for nested input.
+    field: str
+    #: The value received, as short JSON-safe text (dates in ISO 8601), or None.
+    value: str | None
+    #: What would have been valid, as a phrase.
+    expected: str
+    #: A suggestion such as "did you mean 'USD'?", or None.
+    hint: str | None
+    #: The kind of problem, stable across releases.
+    code: ErrorCode
+    #: The message after ``"{field}: "``.
+    detail: str
 
     def __init__(
         self,
@@ -277,9 +292,9 @@ class OutsideTermError(InvalidValueError):
 
     def __init__(
         self,
-        day: dt.date,
-        term_start: dt.date,
-        term_end: dt.date,
+        day: datetime.date,
+        term_start: datetime.date,
+        term_end: datetime.date,
         field: str = "on",
         expected: str | None = None,
     ) -> None:
@@ -287,7 +302,7 @@ class OutsideTermError(InvalidValueError):
         self.day, self.term_start, self.term_end = day, term_start, term_end
         term = f"[{term_start.isoformat()}, {term_end.isoformat()})"
         if expected is None:
-            last = term_end - dt.timedelta(days=1)
+            last = term_end - datetime.timedelta(days=1)
             expected = f"a date from {term_start.isoformat()} to {last.isoformat()}"
         where = (
             f", which is before the term {term}"
@@ -330,7 +345,7 @@ def reported_as(names: Mapping[str, str]) -> Iterator[None]:
 
 def describe(value: object) -> str:
     """Return ``value`` as an error message shows it: its repr and, if it helps, its type."""
-    if isinstance(value, dt.date):
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _BIG:
         return f"an int of about {value.bit_length() * 30103 // 100000 + 1} digits"
@@ -347,7 +362,7 @@ def safe_value(value: object) -> str | None:
     """
     if value is None:
         return None
-    if isinstance(value, dt.date):
+    if isinstance(value, datetime.date):
         text = value.isoformat()
     elif isinstance(value, str):
         text = value

@@ -154,8 +154,8 @@ class Subscription:
     auto_renew: bool = attrs.field(default=True, validator=bool_field("auto_renew"))
     product: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "product"))
     plan: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "plan"))
-    #: Derived from the fields, not set by the caller: the start of the billing period that
-    #: ends on ``term_end``, the grid date one period before it.  It is ``term_start`` for a
+    #: The start of the billing period that ends on ``term_end``, the grid date one period
+    #: before it (derived from the other fields, never passed).  It is ``term_start`` for a
     #: regular term of one period; it is later than ``term_start`` for a term extended past one
     #: period (to align it with another subscription), and earlier for a first term shorter
     #: than one period.
