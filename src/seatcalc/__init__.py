@@ -21,15 +21,7 @@ from seatcalc.conventions import (
     Convention,
     convention_named,
 )
-from seatcalc.eligibility import (
-    DEFAULT_POLICY,
-    Eligibility,
-    Policy,
-    Reason,
-    ReasonCode,
-    check_eligibility,
-    countries_in,
-)
+from seatcalc.eligibility import Eligibility, Reason, ReasonCode, check_eligibility
 from seatcalc.errors import (
     CurrencyMismatchError,
     ErrorCode,
@@ -47,6 +39,7 @@ from seatcalc.lifecycle import (
     status_on,
 )
 from seatcalc.money import Money, minor_unit_digits
+from seatcalc.policy import DEFAULT_POLICY, Policy, countries_in
 from seatcalc.proration import Proration, prorate
 from seatcalc.quote import AddSeatsQuote, quote_add_seats
 from seatcalc.renewal import (

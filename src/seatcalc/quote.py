@@ -20,17 +20,10 @@ from seatcalc._html import table
 from seatcalc._validate import check_agrees, check_count, check_keys, check_mapping, parse_date
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
 from seatcalc.dates import months_between, period_containing
-from seatcalc.eligibility import (
-    DEFAULT_POLICY,
-    Eligibility,
-    Fact,
-    Policy,
-    Reason,
-    ReasonCode,
-    check_eligibility,
-)
+from seatcalc.eligibility import Eligibility, check_eligibility
 from seatcalc.errors import InvalidValueError, reported_as, reported_within
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
+from seatcalc.policy import DEFAULT_POLICY, Policy
 from seatcalc.proration import Proration, prorate
 from seatcalc.rounding import check_rounding, round_ratio
 from seatcalc.subscription import Subscription
@@ -356,12 +349,7 @@ def quote_add_seats(
         convention = convention_named(convention)
     if rounding is not ROUND_HALF_UP:
         rounding = check_rounding(rounding)
-    eligibility = check_eligibility(subscription, on, policy=policy)
-    limit = policy.max_seats
-    if limit is not None and subscription.seats < limit < subscription.seats + seats:
-        facts: dict[str, Fact] = {"seats": subscription.seats, "added": seats, "max_seats": limit}
-        reason = Reason(ReasonCode.SEAT_LIMIT_EXCEEDED, facts)
-        eligibility = Eligibility((*eligibility.reasons, reason))
+    eligibility = check_eligibility(subscription, on, policy=policy, adding=seats)
     with reported_as({"quantity": "seats"}):
         return _compose(subscription, seats, on, eligibility, convention, rounding)
 

@@ -24,7 +24,7 @@ from seatcalc.dates import grid_date, grid_index, months_between
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
 from seatcalc.money import Money, check_price
 
-__all__ = ["CHANNELS", "MAX_PERIOD_MONTHS", "Subscription", "check_country"]
+__all__ = ["CHANNELS", "MAX_PERIOD_MONTHS", "Subscription", "check_channel", "check_country"]
 
 #: The sales channels a subscription can come from: bought from the vendor's own store, or
 #: through a reseller or partner.
@@ -78,14 +78,16 @@ def _is_country(code: str) -> bool:
     )
 
 
-def _check_channel(_instance: object, _attribute: object, value: object) -> None:
-    if not isinstance(value, str) or value not in CHANNELS:
-        expected = f"one of {', '.join(map(repr, CHANNELS))}"
-        if not isinstance(value, str):
-            raise InvalidTypeError(field="channel", value=value, expected=expected)
-        raise InvalidValueError(
-            field="channel", value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
-        )
+def check_channel(value: object, field: str = "channel") -> str:
+    """Return ``value`` if it is one of :data:`CHANNELS`."""
+    if isinstance(value, str) and value in CHANNELS:
+        return value
+    expected = f"one of {', '.join(map(repr, CHANNELS))}"
+    if not isinstance(value, str):
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    raise InvalidValueError(
+        field=field, value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
+    )
 
 
 def _check_unit_price(_instance: object, _attribute: object, value: Money) -> None:
@@ -142,7 +144,9 @@ class Subscription:
     term_start: dt.date = attrs.field(validator=date_field("term_start"))
     term_end: dt.date = attrs.field(validator=date_field("term_end"))
     country: str = attrs.field(validator=lambda _i, _a, value: check_country(value))
-    channel: str = attrs.field(default="direct", validator=_check_channel)
+    channel: str = attrs.field(
+        default="direct", validator=lambda _i, _a, value: check_channel(value)
+    )
     purchased_on: dt.date = attrs.field(default=None, validator=optional_date_field("purchased_on"))
     period_months: int = attrs.field(
         default=12,
