@@ -42,17 +42,19 @@ from seatcalc.money import Money, minor_unit_digits
 from seatcalc.policy import DEFAULT_POLICY, Policy, countries_in
 from seatcalc.proration import Proration, prorate
 from seatcalc.quote import AddSeatsQuote, quote_add_seats
-from seatcalc.renewal import (
+from seatcalc.removal import (
     Decision,
     RemovalReason,
     SeatReduction,
-    Term,
     can_remove_seats,
+    schedule_seat_reduction,
+)
+from seatcalc.renewal import (
+    Term,
     coterm_end,
     next_renewal,
     renew,
     renewal_dates,
-    schedule_seat_reduction,
     term_containing,
 )
 from seatcalc.rounding import ROUNDING_MODES, round_ratio

@@ -65,6 +65,7 @@ CHANNEL_MESSAGES: Final[dict[str, str]] = {
 # Every message id the catalogs must translate.
 MESSAGE_IDS: Final = (*MESSAGES.values(), *CHANNEL_MESSAGES.values())
 
+
 def _territory(code: str, where: Locale) -> str:
     name: str | None = where.territories.get(code)
     return name if name is not None else code

@@ -27,8 +27,7 @@ import attrs
 
 from seatcalc._validate import check_count, check_date, check_keys
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, OutsideTermError
-from seatcalc.renewal import check_subscription, known_terms_only
-from seatcalc.subscription import Subscription
+from seatcalc.subscription import Subscription, check_subscription, known_terms_only
 
 __all__ = [
     "DEFAULT_LIFECYCLE",

@@ -312,5 +312,3 @@ class Policy:
 #: customer in the United States, Canada or Europe (CLDR region 150), on or after 2016-01-01,
 #: on auto-renewal; nothing excluded and no seat limit.
 DEFAULT_POLICY: Final = Policy()
-
-

@@ -1,4 +1,4 @@
-"""Renewal dates, co-termed end dates, and seat reductions that wait for the renewal.
+"""Renewal dates, co-termed end dates, and the next term.
 
 A subscription renews on its anchor's grid, ``anchor + k * period_months`` months, each date
 clamped to its month's last day and always computed from the anchor (never by stepping from a
@@ -8,26 +8,22 @@ clamped date, which would drift: Jan 31, Feb 29, Mar 29...).  Terms are half-ope
 * :func:`renewal_dates` lists the grid; :func:`next_renewal` and :func:`term_containing` place a
   date on it.
 * :func:`coterm_end` is the end date of seats added during the term: always ``term_end``.
-* :func:`can_remove_seats` and :func:`schedule_seat_reduction` apply "a seat cannot be removed
-  before it expires": a reduction takes effect on the renewal date; :func:`renew` builds the next
-  term with it.
+* :func:`renew` builds the next term, with a reduction scheduled by
+  :func:`~seatcalc.schedule_seat_reduction` (see :mod:`seatcalc.removal`) if there is one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from enum import StrEnum
 from typing import Self
 
 import attrs
 
 from seatcalc._validate import (
-    bool_field,
     check_count,
     check_date,
     check_keys,
-    check_text,
     parse_date,
 )
 from seatcalc.dates import grid_date, months_between
@@ -38,36 +34,22 @@ from seatcalc.errors import (
     OutsideTermError,
 )
 from seatcalc.money import Money, check_price
-from seatcalc.subscription import MAX_PERIOD_MONTHS, Subscription
+from seatcalc.removal import SeatReduction
+from seatcalc.subscription import (
+    MAX_PERIOD_MONTHS,
+    Subscription,
+    check_subscription,
+    known_terms_only,
+)
 
 __all__ = [
-    "Decision",
-    "RemovalReason",
-    "SeatReduction",
     "Term",
-    "can_remove_seats",
     "coterm_end",
     "next_renewal",
     "renew",
     "renewal_dates",
-    "schedule_seat_reduction",
     "term_containing",
 ]
-
-
-def check_subscription(value: object, field: str = "subscription") -> Subscription:
-    """Return ``value`` if it is a :class:`~seatcalc.Subscription`."""
-    if not isinstance(value, Subscription):
-        raise InvalidTypeError(field=field, value=value, expected="a seatcalc.Subscription")
-    return value
-
-
-def known_terms_only(subscription: Subscription) -> str:
-    """Say which dates a question about a subscription's terms accepts (for error messages)."""
-    return (
-        f"a date on or after term_start {subscription.term_start.isoformat()}: a subscription "
-        "knows its current term and the renewal terms that follow it, not the terms before it"
-    )
 
 
 def _first_grid_date_after(anchor: dt.date, period: int, day: dt.date, field: str) -> dt.date:
@@ -306,306 +288,6 @@ def coterm_end(subscription: Subscription, on: dt.date) -> dt.date:
     raise OutsideTermError(on, subscription.term_start, subscription.term_end)
 
 
-class RemovalReason(StrEnum):
-    """Why seats can or cannot be removed on a day; each value equals its name.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: Asked during the term, a seat cannot be removed before it expires; the removal takes
-    #: effect on the renewal date and can be scheduled now (:func:`schedule_seat_reduction`).
-    BEFORE_TERM_END = "BEFORE_TERM_END"
-    #: Asked during the term of a subscription that does not renew automatically, no seat can
-    #: be removed before it expires and no reduction can be scheduled self-service; every seat
-    #: expires on ``term_end`` and a manual renewal chooses the seat count.
-    AUTO_RENEW_OFF = "AUTO_RENEW_OFF"
-    #: Asked on or after ``term_end``, the term's seats have expired, so a renewal may keep
-    #: fewer.
-    TERM_ENDED = "TERM_ENDED"
-
-
-def _to_reason(value: object) -> RemovalReason:
-    """Accept a reason or its code as a plain string (as :meth:`Decision.to_dict` writes it)."""
-    if isinstance(value, str) and value in RemovalReason.__members__:
-        return RemovalReason[value]
-    choices = f"one of {', '.join(repr(reason.value) for reason in RemovalReason)}"
-    if not isinstance(value, str):
-        raise InvalidTypeError(field="reason", value=value, expected=choices)
-    raise InvalidValueError(
-        field="reason", value=value, expected=choices, code=ErrorCode.UNKNOWN_CHOICE
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Decision:
-    """The answer to "can these seats be removed on this day?".
-
-    ``allowed`` says whether the removal can take effect on the day asked; ``effective_on`` is
-    the earliest date it can take effect; ``reason`` is a stable code and ``message`` says the
-    same in English, with the dates.
-
-    .. versionadded:: 0.1.0
-    """
-
-    allowed: bool = attrs.field(validator=bool_field("allowed"))
-    effective_on: dt.date = attrs.field(
-        validator=lambda _i, _a, value: check_date(value, "effective_on")
-    )
-    reason: RemovalReason = attrs.field(converter=_to_reason)
-    message: str = attrs.field(validator=lambda _i, _a, value: check_text(value, "message"))
-
-    def __attrs_post_init__(self) -> None:
-        """Check that ``allowed`` agrees with the reason."""
-        if self.allowed != (self.reason is RemovalReason.TERM_ENDED):
-            raise InvalidValueError(
-                field="allowed",
-                value=self.allowed,
-                detail=(
-                    f"got {self.allowed!r}, which contradicts reason {self.reason.value!r}; "
-                    f"only {RemovalReason.TERM_ENDED.value!r} allows a removal"
-                ),
-                expected=repr(not self.allowed),
-                code=ErrorCode.INCONSISTENT,
-            )
-
-    def to_dict(self) -> dict[str, object]:
-        """Return a JSON-safe dict; the reason is its code, the date ISO 8601."""
-        return {
-            "allowed": self.allowed,
-            "effective_on": self.effective_on.isoformat(),
-            "reason": self.reason.value,
-            "message": self.message,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Self:
-        """Build a decision from :meth:`to_dict`'s form."""
-        keys = ("allowed", "effective_on", "reason", "message")
-        check_keys(data, "Decision", keys)
-        return cls(
-            allowed=data["allowed"],  # type: ignore[arg-type]
-            effective_on=parse_date(data["effective_on"], "effective_on"),
-            reason=data["reason"],
-            message=data["message"],  # type: ignore[arg-type]
-        )
-
-
-@attrs.frozen(kw_only=True)
-class SeatReduction:
-    """A removal of seats, asked during a term, that takes effect on its renewal date.
-
-    ``removed`` seats of the ``seats_before`` a subscription has are removed on
-    ``effective_on`` (the term end); ``requested_on`` is the day it was asked, in the term.
-    :attr:`seats_after` is what the next term starts with, at least one.
-
-    .. versionadded:: 0.1.0
-    """
-
-    removed: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "removed"))
-    seats_before: int = attrs.field(
-        validator=lambda _i, _a, value: check_count(value, "seats_before", minimum=2)
-    )
-    requested_on: dt.date = attrs.field(
-        validator=lambda _i, _a, value: check_date(value, "requested_on")
-    )
-    effective_on: dt.date = attrs.field(
-        validator=lambda _i, _a, value: check_date(value, "effective_on")
-    )
-
-    def __attrs_post_init__(self) -> None:
-        """Check that one seat at least is kept and that the change waits for a later day."""
-        if self.removed >= self.seats_before:
-            raise InvalidValueError(
-                field="removed",
-                value=self.removed,
-                expected=f"from 1 to {self.seats_before - 1} of {self.seats_before} seats",
-                hint="a subscription keeps at least one seat",
-                code=ErrorCode.NOT_ALLOWED,
-            )
-        if self.effective_on <= self.requested_on:
-            raise InvalidValueError(
-                field="effective_on",
-                value=self.effective_on,
-                expected=f"a date after requested_on {self.requested_on.isoformat()}",
-                hint="a seat cannot be removed before it expires",
-                code=ErrorCode.DATE_ORDER,
-            )
-
-    @property
-    def seats_after(self) -> int:
-        """The seats the subscription keeps from ``effective_on``."""
-        return self.seats_before - self.removed
-
-    def to_dict(self) -> dict[str, object]:
-        """Return a JSON-safe dict; ``seats_after`` is included for readers and checked back."""
-        return {
-            "removed": self.removed,
-            "seats_before": self.seats_before,
-            "seats_after": self.seats_after,
-            "requested_on": self.requested_on.isoformat(),
-            "effective_on": self.effective_on.isoformat(),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Self:
-        """Build a reduction from :meth:`to_dict`'s form (``seats_after`` may be left out)."""
-        keys = ("removed", "seats_before", "requested_on", "effective_on")
-        check_keys(data, "SeatReduction", keys, ("seats_after",))
-        reduction = cls(
-            removed=data["removed"],  # type: ignore[arg-type]
-            seats_before=data["seats_before"],  # type: ignore[arg-type]
-            requested_on=parse_date(data["requested_on"], "requested_on"),
-            effective_on=parse_date(data["effective_on"], "effective_on"),
-        )
-        after = data.get("seats_after", reduction.seats_after)
-        if after != reduction.seats_after or isinstance(after, bool):
-            raise InvalidValueError(
-                field="seats_after",
-                value=after,
-                expected=(
-                    f"{reduction.seats_after} (seats_before {reduction.seats_before} - removed "
-                    f"{reduction.removed})"
-                ),
-                code=ErrorCode.INCONSISTENT,
-            )
-        return reduction
-
-
-def _check_removal(subscription: Subscription, seats: object) -> int:
-    """Return ``seats`` if that many seats can be removed while one seat at least is kept."""
-    count = check_count(seats, "seats")
-    if count >= subscription.seats:
-        raise InvalidValueError(
-            field="seats",
-            value=count,
-            got=f"{count} seat(s) to remove from a subscription of {subscription.seats}",
-            expected=(
-                "none: it has one seat"
-                if subscription.seats == 1
-                else f"from 1 to {subscription.seats - 1}"
-            ),
-            hint="a subscription keeps at least one seat; to end it, turn auto-renew off",
-            code=ErrorCode.NOT_ALLOWED,
-        )
-    return count
-
-
-def can_remove_seats(subscription: Subscription, seats: int, on: dt.date) -> Decision:
-    """Say whether ``seats`` seats can be removed on ``on``, and from when.
-
-    A seat cannot be removed before it expires: during the term ``[term_start, term_end)`` the
-    answer is no, effective on ``term_end`` (reason ``BEFORE_TERM_END``, or ``AUTO_RENEW_OFF``
-    when the subscription does not renew automatically and so cannot schedule the reduction).
-    On or after ``term_end`` the term's seats have expired: the answer is yes, effective on
-    ``on`` (reason ``TERM_ENDED``).
-
-    >>> import datetime as dt
-    >>> from seatcalc import Money, Subscription
-    >>> sub = Subscription(
-    ...     seats=5,
-    ...     unit_price=Money("1200.00", "USD"),
-    ...     term_start=dt.date(2026, 1, 1),
-    ...     term_end=dt.date(2027, 1, 1),
-    ...     country="US",
-    ... )
-    >>> decision = can_remove_seats(sub, 2, dt.date(2026, 5, 20))
-    >>> decision.allowed, decision.effective_on, decision.reason
-    (False, datetime.date(2027, 1, 1), <RemovalReason.BEFORE_TERM_END: 'BEFORE_TERM_END'>)
-    >>> print(decision.message)
-    2 seat(s) cannot be removed before they expire; the removal can take effect at the renewal on 2027-01-01 (schedule it now with schedule_seat_reduction)
-
-    Args:
-        subscription: the subscription.
-        seats: how many seats to remove, from 1 to ``subscription.seats - 1``.
-        on: the day asked, on or after ``term_start``.
-
-    Raises:
-        InvalidTypeError: a wrong type (a bool is not a count, a ``datetime`` not a date).
-        InvalidValueError: ``seats`` is below 1, or would leave no seat.
-        OutsideTermError: ``on`` is before ``term_start``.
-
-    .. versionadded:: 0.1.0
-    """  # noqa: E501 - a doctest's output is one line
-    sub = check_subscription(subscription)
-    count = _check_removal(sub, seats)
-    day = check_date(on, "on")
-    end = sub.term_end.isoformat()
-    if day < sub.term_start:
-        raise OutsideTermError(day, sub.term_start, sub.term_end, "on", known_terms_only(sub))
-    if day >= sub.term_end:
-        message = (
-            f"the term ended on {end} and its seats expired; the renewal can keep "
-            f"{sub.seats - count} of {sub.seats} seat(s)"
-        )
-        return Decision(
-            allowed=True, effective_on=day, reason=RemovalReason.TERM_ENDED, message=message
-        )
-    if not sub.auto_renew:
-        message = (
-            f"{count} seat(s) cannot be removed before they expire, and auto-renewal is off: "
-            f"every seat expires on {end}; choose the seat count when renewing"
-        )
-        reason = RemovalReason.AUTO_RENEW_OFF
-    else:
-        message = (
-            f"{count} seat(s) cannot be removed before they expire; the removal can take "
-            f"effect at the renewal on {end} (schedule it now with schedule_seat_reduction)"
-        )
-        reason = RemovalReason.BEFORE_TERM_END
-    return Decision(allowed=False, effective_on=sub.term_end, reason=reason, message=message)
-
-
-def schedule_seat_reduction(subscription: Subscription, seats: int, on: dt.date) -> SeatReduction:
-    """Schedule the removal of ``seats`` seats, asked on ``on``, for the renewal date.
-
-    The reduction takes effect on ``term_end`` whatever day of the term it is asked on, and
-    leaves at least one seat.  Only a subscription on auto-renewal can schedule a reduction
-    self-service (SPEC R12): for one that does not renew automatically every seat expires at
-    the term end, and :func:`renew` takes the new seat count directly.
-
-    >>> import datetime as dt
-    >>> from seatcalc import Money, Subscription
-    >>> sub = Subscription(
-    ...     seats=5,
-    ...     unit_price=Money("1200.00", "USD"),
-    ...     term_start=dt.date(2026, 1, 1),
-    ...     term_end=dt.date(2027, 1, 1),
-    ...     country="US",
-    ... )
-    >>> reduction = schedule_seat_reduction(sub, 2, dt.date(2026, 5, 20))
-    >>> reduction.effective_on, reduction.seats_after
-    (datetime.date(2027, 1, 1), 3)
-
-    Raises:
-        InvalidTypeError: a wrong type (a bool is not a count, a ``datetime`` not a date).
-        InvalidValueError: ``seats`` is below 1 or would leave no seat, or the subscription is
-            not on auto-renewal.
-        OutsideTermError: ``on`` is not in the current term.
-
-    .. versionadded:: 0.1.0
-    """
-    sub = check_subscription(subscription)
-    count = _check_removal(sub, seats)
-    day = check_date(on, "on")
-    if not sub.term_start <= day < sub.term_end:
-        raise OutsideTermError(day, sub.term_start, sub.term_end)
-    if not sub.auto_renew:
-        raise InvalidValueError(
-            field="subscription.auto_renew",
-            value=False,
-            detail=(
-                "got False; only a subscription on auto-renewal can schedule a seat "
-                f"reduction (every seat expires on {sub.term_end.isoformat()}; pass seats= to "
-                "renew() to renew with fewer)"
-            ),
-            expected="a subscription on auto-renewal",
-            code=ErrorCode.NOT_ALLOWED,
-        )
-    return SeatReduction(
-        removed=count, seats_before=sub.seats, requested_on=day, effective_on=sub.term_end
-    )
-
-
 def renew(
     subscription: Subscription,
     *,
@@ -631,6 +313,7 @@ def renew(
     ...     term_end=dt.date(2027, 1, 1),
     ...     country="US",
     ... )
+    >>> from seatcalc import schedule_seat_reduction
     >>> cut = schedule_seat_reduction(sub, 2, dt.date(2026, 5, 20))
     >>> nxt = renew(sub, reduction=cut, unit_price=Money("1260.00", "USD"))
     >>> nxt.seats, nxt.unit_price, nxt.term_start, nxt.term_end

@@ -24,7 +24,15 @@ from seatcalc.dates import grid_date, grid_index, months_between
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
 from seatcalc.money import Money, check_price
 
-__all__ = ["CHANNELS", "MAX_PERIOD_MONTHS", "Subscription", "check_channel", "check_country"]
+__all__ = [
+    "CHANNELS",
+    "MAX_PERIOD_MONTHS",
+    "Subscription",
+    "check_channel",
+    "check_country",
+    "check_subscription",
+    "known_terms_only",
+]
 
 #: The sales channels a subscription can come from: bought from the vendor's own store, or
 #: through a reseller or partner.
@@ -296,3 +304,18 @@ class Subscription:
             if key in values:
                 values[key] = parse_date(values[key], key)
         return cls(**values)
+
+
+def check_subscription(value: object, field: str = "subscription") -> Subscription:
+    """Return ``value`` if it is a :class:`~seatcalc.Subscription`."""
+    if not isinstance(value, Subscription):
+        raise InvalidTypeError(field=field, value=value, expected="a seatcalc.Subscription")
+    return value
+
+
+def known_terms_only(subscription: Subscription) -> str:
+    """Say which dates a question about a subscription's terms accepts (for error messages)."""
+    return (
+        f"a date on or after term_start {subscription.term_start.isoformat()}: a subscription "
+        "knows its current term and the renewal terms that follow it, not the terms before it"
+    )
