@@ -99,57 +99,61 @@ class Case(NamedTuple):
 
 V, T = InvalidValueError, InvalidTypeError
 
-MONEY = [
-    Case(f"amount {value!r}", lambda value=value: Money(value, "USD"), kind, "amount")
-    for value, kind in [
-        (1.5, T),
-        (float("nan"), T),
-        (True, T),
-        (None, T),
-        ("abc", V),
-        ("", V),
-        (" 1.5", V),
-        ("1.5 ", V),
-        ("1_000", V),
-        ("NaN", V),
-        ("Infinity", V),
-        ("-inf", V),
-        ("sNaN", V),
-        (Decimal("NaN"), V),
-        (Decimal("-Infinity"), V),
-        (Decimal("sNaN"), V),
-        ("1e999999999", V),
-        ("1e-999999999", V),
-        ("1e18", V),
-        (Decimal("1e-31"), V),
-        ("١٢٣", V),  # Arabic-Indic digits
-        ("１２", V),  # fullwidth digits
-        ("1" * 200, V),
-        (10**18, V),
-        (-(10**18), V),
-        (Fraction(1, 3), T),
-        ([1], T),
-        (b"12", T),
-        (complex(1), T),
+MONEY = (
+    [
+        Case(f"amount {value!r}", lambda value=value: Money(value, "USD"), kind, "amount")
+        for value, kind in [
+            (1.5, T),
+            (float("nan"), T),
+            (True, T),
+            (None, T),
+            ("abc", V),
+            ("", V),
+            (" 1.5", V),
+            ("1.5 ", V),
+            ("1_000", V),
+            ("NaN", V),
+            ("Infinity", V),
+            ("-inf", V),
+            ("sNaN", V),
+            (Decimal("NaN"), V),
+            (Decimal("-Infinity"), V),
+            (Decimal("sNaN"), V),
+            ("1e999999999", V),
+            ("1e-999999999", V),
+            ("1e18", V),
+            (Decimal("1e-31"), V),
+            ("١٢٣", V),  # Arabic-Indic digits
+            ("\uff11\uff12", V),  # fullwidth digits
+            ("1" * 200, V),
+            (10**18, V),
+            (-(10**18), V),
+            (Fraction(1, 3), T),
+            ([1], T),
+            (b"12", T),
+            (complex(1), T),
+        ]
     ]
-] + [
-    Case("amount 10**5000", lambda: Money(10**5000, "USD"), V, "amount"),
-    Case("amount 2000 digits of text", lambda: Money("9" * 2000, "USD"), V, "amount"),
-] + [
-    Case(f"currency {code!r}", lambda code=code: Money("1", code), kind, "currency")
-    for code, kind in [
-        ("usd", UnknownCurrencyError),
-        ("XXX", UnknownCurrencyError),
-        ("XTS", UnknownCurrencyError),
-        ("XAU", UnknownCurrencyError),
-        ("XDR", UnknownCurrencyError),
-        ("", UnknownCurrencyError),
-        ("US", UnknownCurrencyError),
-        ("EURO", UnknownCurrencyError),
-        (None, T),
-        (840, T),
+    + [
+        Case("amount 10**5000", lambda: Money(10**5000, "USD"), V, "amount"),
+        Case("amount 2000 digits of text", lambda: Money("9" * 2000, "USD"), V, "amount"),
     ]
-]
+    + [
+        Case(f"currency {code!r}", lambda code=code: Money("1", code), kind, "currency")
+        for code, kind in [
+            ("usd", UnknownCurrencyError),
+            ("XXX", UnknownCurrencyError),
+            ("XTS", UnknownCurrencyError),
+            ("XAU", UnknownCurrencyError),
+            ("XDR", UnknownCurrencyError),
+            ("", UnknownCurrencyError),
+            ("US", UnknownCurrencyError),
+            ("EURO", UnknownCurrencyError),
+            (None, T),
+            (840, T),
+        ]
+    ]
+)
 
 EUR = Money("1", "EUR")
 BIG = Money("999999999999999999", "USD")
@@ -191,11 +195,15 @@ MONEY_OPERATIONS = [
     Case("from_exact float", lambda: Money.from_exact(1.5, "USD"), T, "value"),  # type: ignore[arg-type]
     Case("from_exact huge", lambda: Money.from_exact(Fraction(10**40), "USD"), V, "units"),
     Case("from_exact digits", lambda: Money.from_exact(1, "USD", digits=99), V, "digits"),
-    Case("from_exact currency", lambda: Money.from_exact(1, "usd"), UnknownCurrencyError, "currency"),
+    Case(
+        "from_exact currency", lambda: Money.from_exact(1, "usd"), UnknownCurrencyError, "currency"
+    ),
     Case("from_minor float", lambda: Money.from_minor(1.0, "USD"), T, "units"),  # type: ignore[arg-type]
     Case("from_minor bool", lambda: Money.from_minor(True, "USD"), T, "units"),
     Case("from_minor huge", lambda: Money.from_minor(10**30, "USD"), V, "units"),
-    Case("from_minor currency", lambda: Money.from_minor(1, "XTS"), UnknownCurrencyError, "currency"),
+    Case(
+        "from_minor currency", lambda: Money.from_minor(1, "XTS"), UnknownCurrencyError, "currency"
+    ),
     Case("to_minor unrounded", lambda: Money("0.125", "USD").to_minor(), V, "amount"),
     Case(
         "from_dict float",
@@ -242,7 +250,9 @@ PRORATE = [
     Case("quantity huge", lambda: prorate(USD, START, END, DAY, quantity=10**20), V, "quantity"),
     Case("rounding list", lambda: prorate(USD, START, END, DAY, rounding=[]), T, "rounding"),  # type: ignore[arg-type]
     Case("rounding up", lambda: prorate(USD, START, END, DAY, rounding="up"), V, "rounding"),
-    Case("convention nope", lambda: prorate(USD, START, END, DAY, convention="nope"), V, "convention"),
+    Case(
+        "convention nope", lambda: prorate(USD, START, END, DAY, convention="nope"), V, "convention"
+    ),
     Case("convention int", lambda: prorate(USD, START, END, DAY, convention=3), T, "convention"),  # type: ignore[arg-type]
     Case(
         "seconds on dates",
@@ -253,7 +263,11 @@ PRORATE = [
     Case(
         "seconds naive",
         lambda: prorate(
-            USD, dt.datetime(2026, 1, 1), *AT[1:], AT[0], convention=SECONDS  # noqa: DTZ001
+            USD,
+            dt.datetime(2026, 1, 1),  # noqa: DTZ001 - naive on purpose
+            *AT[1:],
+            AT[0],
+            convention=SECONDS,
         ),
         T,
         "term_start",
@@ -270,7 +284,12 @@ PRORATE = [
         V,
         "term_start",
     ),
-    Case("seconds outside", lambda: prorate(USD, *AT, AT[1], convention=SECONDS), OutsideTermError, "on"),
+    Case(
+        "seconds outside",
+        lambda: prorate(USD, *AT, AT[1], convention=SECONDS),
+        OutsideTermError,
+        "on",
+    ),
 ]
 
 CONVENTION = [
@@ -305,7 +324,9 @@ SUBSCRIPTION = [
     Case("seats str", new_sub(seats="3"), T, "seats"),
     Case("price int", new_sub(unit_price=1200), T, "unit_price"),
     Case("price negative", new_sub(unit_price=Money("-1", "USD")), V, "unit_price"),
-    Case("start datetime", new_sub(term_start=dt.datetime(2026, 1, 1, tzinfo=UTC)), T, "term_start"),
+    Case(
+        "start datetime", new_sub(term_start=dt.datetime(2026, 1, 1, tzinfo=UTC)), T, "term_start"
+    ),
     Case("end before start", new_sub(term_end=D(2025, 1, 1)), V, "term_end"),
     Case("end off the grid", new_sub(term_end=D(2026, 12, 15)), V, "term_end"),
     Case("country fr", new_sub(country="fr"), V, "country"),
@@ -391,9 +412,7 @@ QUOTE_CASES = [
     ),
     Case(
         "from_dict total",
-        lambda: AddSeatsQuote.from_dict(
-            QUOTE | {"total": {"amount": "1.00", "currency": "USD"}}
-        ),
+        lambda: AddSeatsQuote.from_dict(QUOTE | {"total": {"amount": "1.00", "currency": "USD"}}),
         V,
         "total",
     ),
@@ -479,7 +498,10 @@ ELIGIBILITY = [
     Case(
         "eligible with reasons",
         lambda: Eligibility.from_dict(
-            {"eligible": True, "reasons": [{"code": "AUTO_RENEW_OFF", "facts": {"auto_renew": False}}]}
+            {
+                "eligible": True,
+                "reasons": [{"code": "AUTO_RENEW_OFF", "facts": {"auto_renew": False}}],
+            }
         ),
         V,
         "eligible",
@@ -710,7 +732,9 @@ def test_errors_pickle_and_copy_with_every_attribute():
 
 def test_an_error_within_a_parent_names_the_dotted_field():
     with pytest.raises(InvalidValueError) as caught:
-        Subscription.from_dict(SUB.to_dict() | {"unit_price": {"amount": "1e99", "currency": "USD"}})
+        Subscription.from_dict(
+            SUB.to_dict() | {"unit_price": {"amount": "1e99", "currency": "USD"}}
+        )
     error = caught.value
     assert error.field == "unit_price.amount"
     assert error.value == "1e99"

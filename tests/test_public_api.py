@@ -47,3 +47,14 @@ def test_importing_loads_no_locale_data_or_catalogs():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split(maxsplit=1)
     assert output == ["0", "[]\n"]
+
+
+def test_a_star_import_works_from_a_source_checkout():
+    # __version__ is read from installed metadata on first use; it is not in __all__, so a star
+    # import never needs the metadata.
+    assert "__version__" not in seatcalc.__all__
+    code = "from seatcalc import *; print(len([n for n in dir() if not n.startswith('_')]))"
+    output = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert int(output) == len(seatcalc.__all__)

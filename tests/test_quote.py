@@ -15,6 +15,7 @@ from seatcalc import (
     CHANNELS,
     CONVENTIONS,
     AddSeatsQuote,
+    Convention,
     InvalidTypeError,
     InvalidValueError,
     Money,
@@ -33,6 +34,7 @@ from strategies import (
     eligibility_cases,
     rounding_modes,
     subscriptions_with_any_day,
+    subscriptions_with_day,
 )
 
 SUB = Subscription(
@@ -303,3 +305,36 @@ def test_the_quote_agrees_with_the_add_now_option_of_the_timing_comparison(sub, 
     quote = quote_add_seats(sub, seats, day, policy=OPEN)
     now = compare_add_timing(sub, seats, day, today=day).option(Timing.NOW)
     assert quote.total == now.until_renewal
+
+
+custom_conventions = st.builds(
+    Convention,
+    st.sampled_from(["mine", "stripe", "actual_days", "killbill"]),  # names like presets too
+    day_count=st.sampled_from(["actual", "30E/360", "months+actual", "months+30"]),
+    charge_change_day=st.booleans(),
+    ratio_places=st.one_of(st.none(), st.integers(0, 12)),
+    precision_scope=st.sampled_from(["ratio", "units"]),
+    rounding_order=st.sampled_from(["line", "unit"]),
+)
+
+
+@given(subscriptions_with_day(), st.integers(1, 20), custom_conventions)
+def test_a_quote_with_a_custom_convention_round_trips(case, seats, convention):
+    sub, day = case
+    quote = quote_add_seats(sub, seats, day, convention=convention)
+    data = json.loads(json.dumps(quote.to_dict()))
+    rebuilt = AddSeatsQuote.from_dict(data)
+    assert rebuilt == quote
+    assert rebuilt.convention == convention
+    if CONVENTIONS.get(convention.name) != convention:
+        # A custom convention, even one named like a preset, is written with its fields.
+        assert data["convention"] == convention.to_dict()
+    else:
+        assert data["convention"] == convention.name
+
+
+def test_a_convention_cannot_be_subclassed():
+    with pytest.raises(InvalidTypeError, match="a convention is data"):
+
+        class Mine(Convention):  # pragma: no cover - refused when it is defined
+            pass

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from seatcalc import (
     Decision,
+    InvalidValueError,
     LifecyclePolicy,
     LifecycleStatus,
     OutsideTermError,
@@ -80,6 +81,18 @@ def test_renewal_k_is_anchor_plus_k_periods(anchor, period, count):
     for k, day in enumerate(got, start=1):
         assert day == anchor + relativedelta(months=period * k)
         assert day == clamped_grid_date(anchor, period * k)
+
+
+@given(st.dates(), st.integers(-12 * 9999, 12 * 9999))
+def test_month_arithmetic_agrees_with_dateutil_or_names_the_overflow(anchor, months):
+    # dateutil's relativedelta is the oracle of seatcalc's own clamped month arithmetic.
+    try:
+        expected = anchor + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        with pytest.raises(InvalidValueError, match="outside the years 1 to 9999"):
+            grid_date(anchor, months)
+    else:
+        assert grid_date(anchor, months) == expected
 
 
 @given(anchors, period_months, st.integers(1, 120))

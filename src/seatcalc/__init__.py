@@ -124,7 +124,6 @@ __all__ = [
     "TimingOption",
     "UnknownCurrencyError",
     "UsageReport",
-    "__version__",
     "align",
     "can_remove_seats",
     "check_eligibility",

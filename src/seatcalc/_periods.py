@@ -12,12 +12,11 @@ full, so a seat never costs less than its price for a period it holds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from fractions import Fraction
 
 import attrs
 
-from seatcalc.conventions import CONVENTIONS, Convention, convention_named
+from seatcalc.conventions import Convention, convention_named
 from seatcalc.dates import period_containing
 from seatcalc.errors import ErrorCode, InvalidValueError, reported_as
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
@@ -27,8 +26,6 @@ from seatcalc.rounding import check_rounding, round_ratio
 __all__ = [
     "Share",
     "check_day_convention",
-    "convention_from_data",
-    "convention_to_data",
     "line_amount",
     "share_after",
     "share_until",
@@ -66,19 +63,6 @@ def check_day_convention(convention: object) -> Convention:
             code=ErrorCode.NOT_SUPPORTED,
         )
     return found
-
-
-def convention_to_data(convention: Convention) -> object:
-    """Write a named convention as its name, any other as its fields (as Proration does)."""
-    named = CONVENTIONS.get(convention.name) == convention
-    return convention.name if named else convention.to_dict()
-
-
-def convention_from_data(data: object) -> Convention:
-    """Read :func:`convention_to_data`'s form back."""
-    if isinstance(data, Mapping):
-        return Convention.from_dict(data)
-    return convention_named(data)
 
 
 def share_until(

@@ -17,8 +17,6 @@ import attrs
 
 from seatcalc._periods import (
     check_day_convention,
-    convention_from_data,
-    convention_to_data,
     line_amount,
     share_after,
 )
@@ -30,7 +28,12 @@ from seatcalc._validate import (
     check_sequence,
     parse_date,
 )
-from seatcalc.conventions import ACTUAL_DAYS, Convention
+from seatcalc.conventions import (
+    ACTUAL_DAYS,
+    Convention,
+    convention_from_data,
+    convention_to_data,
+)
 from seatcalc.dates import grid_index
 from seatcalc.errors import (
     CurrencyMismatchError,

@@ -45,7 +45,9 @@ __all__ = [
     "ZUORA_ACTUAL_360",
     "ZUORA_STRICT_30_360",
     "Convention",
+    "convention_from_data",
     "convention_named",
+    "convention_to_data",
 ]
 
 #: The ways of counting a stretch of time, by name:
@@ -159,6 +161,23 @@ class Convention:
     #: rounded once on the line (derived from the other fields, never passed).
     #: :func:`~seatcalc.prorate` counts plain day conventions on its fast path.
     plain: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        """Refuse subclasses: a convention is data, built from its fields.
+
+        A subclass could override how time is counted, which ``to_dict`` cannot write and the
+        fast path of :func:`~seatcalc.prorate` would not see.
+        """
+        raise InvalidTypeError(
+            field="Convention",
+            value=cls.__name__,
+            detail=(
+                f"got a subclass {cls.__name__!r}; a convention is data: build "
+                "Convention(name, unit=..., day_count=..., ...) with the fields it needs"
+            ),
+            expected="a Convention built from its fields",
+            code=ErrorCode.NOT_SUPPORTED,
+        )
 
     def __attrs_post_init__(self) -> None:
         """Refuse combinations that have no meaning, and note whether the convention is plain."""
@@ -414,3 +433,16 @@ def convention_named(name: object) -> Convention:
             field="convention", value=name, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
         )
     return found
+
+
+def convention_to_data(convention: Convention) -> object:
+    """Write a named convention as its name, any other (a custom one) as its fields."""
+    named = CONVENTIONS.get(convention.name) == convention
+    return convention.name if named else convention.to_dict()
+
+
+def convention_from_data(data: object) -> Convention:
+    """Read :func:`convention_to_data`'s form back."""
+    if isinstance(data, Mapping):
+        return Convention.from_dict(data)
+    return convention_named(data)

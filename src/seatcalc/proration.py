@@ -22,7 +22,13 @@ from typing import NamedTuple, Self
 import attrs
 
 from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
-from seatcalc.conventions import ACTUAL_DAYS, CONVENTIONS, Convention, convention_named
+from seatcalc.conventions import (
+    ACTUAL_DAYS,
+    Convention,
+    convention_from_data,
+    convention_named,
+    convention_to_data,
+)
 from seatcalc.errors import (
     ErrorCode,
     InvalidTypeError,
@@ -260,15 +266,13 @@ class Proration:
          'remaining': '2', 'total': '31', 'fraction': '2/31', 'exact': '20/31',
          'amount': {'amount': '0.65', 'currency': 'USD'}}
         """
-        convention = self.convention
-        named = CONVENTIONS.get(convention.name) == convention
         return {
             "price": self.price.to_dict(),
             "quantity": self.quantity,
             "term_start": self.term_start.isoformat(),
             "term_end": self.term_end.isoformat(),
             "on": self.on.isoformat(),
-            "convention": convention.name if named else convention.to_dict(),
+            "convention": convention_to_data(self.convention),
             "rounding": self.rounding,
             "unit": self.unit,
             "remaining": str(self.remaining),
@@ -298,11 +302,8 @@ class Proration:
         required = ("price", "quantity", "term_start", "term_end", "on", "convention", "rounding")
         computed = ("unit", "remaining", "total", "fraction", "exact", "amount")
         check_keys(data, "Proration", required, computed)
-        raw = data["convention"]
         with reported_within("convention"):
-            convention = (
-                Convention.from_dict(raw) if isinstance(raw, Mapping) else convention_named(raw)
-            )
+            convention = convention_from_data(data["convention"])
         with reported_within("price"):
             price = Money.from_dict(data["price"])  # type: ignore[arg-type]
         parse = _parse_instant if convention.unit == "second" else parse_date

@@ -18,7 +18,13 @@ from babel.core import Locale
 
 from seatcalc._html import table
 from seatcalc._validate import check_agrees, check_count, check_keys, check_mapping, parse_date
-from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
+from seatcalc.conventions import (
+    ACTUAL_DAYS,
+    Convention,
+    convention_from_data,
+    convention_named,
+    convention_to_data,
+)
 from seatcalc.dates import months_between, period_containing
 from seatcalc.eligibility import Eligibility, check_eligibility
 from seatcalc.errors import InvalidValueError, reported_as, reported_within
@@ -202,7 +208,7 @@ class AddSeatsQuote:
             "seats": self.seats,
             "on": self.on.isoformat(),
             "end_date": None if self.end_date is None else self.end_date.isoformat(),
-            "convention": self.convention.name,
+            "convention": convention_to_data(self.convention),
             "rounding": self.rounding,
             "fraction": None if self.fraction is None else str(self.fraction),
             "whole_periods": self.whole_periods,
@@ -243,7 +249,8 @@ class AddSeatsQuote:
             subscription = Subscription.from_dict(
                 check_mapping(mapping["subscription"], "", "a Subscription mapping")
             )
-        convention = convention_named(mapping["convention"])
+        with reported_within("convention"):
+            convention = convention_from_data(mapping["convention"])
         seats = check_count(mapping["seats"], "seats")
         with reported_as({"quantity": "seats"}):
             quote = _compose(

@@ -20,8 +20,6 @@ import attrs
 
 from seatcalc._periods import (
     check_day_convention,
-    convention_from_data,
-    convention_to_data,
     line_amount,
     share_until,
 )
@@ -33,7 +31,12 @@ from seatcalc._validate import (
     check_keys,
     parse_date,
 )
-from seatcalc.conventions import ACTUAL_DAYS, Convention
+from seatcalc.conventions import (
+    ACTUAL_DAYS,
+    Convention,
+    convention_from_data,
+    convention_to_data,
+)
 from seatcalc.dates import grid_index
 from seatcalc.errors import ErrorCode, InvalidValueError, OutsideTermError, reported_as
 from seatcalc.money import Money, check_price
