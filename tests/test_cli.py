@@ -177,7 +177,7 @@ def test_usage_reads_csv_files_and_recommends(tmp_path):
         ("ana,2026-01-05\n", "--assignments: '"),
         ("user,date\nana\n", "--assignments: line 2: got ['ana']"),
         ("user,date\nana,2026-02-30\n", "--assignments: line 2: got '2026-02-30'"),
-        ("user,date\nana,2026-12-02\n", "after as_of"),
+        ("user,date\nana,2026-12-02\n", "after the day of the report"),
     ],
 )
 def test_usage_errors_name_the_file_option_and_line(tmp_path, assignments, message):

@@ -163,7 +163,7 @@ def planning_computations(case, seats, mode):
     sub, day = case
 
     def compute():
-        timing = compare_add_timing(sub, seats, day, today=sub.term_start, rounding=mode)
+        timing = compare_add_timing(sub, seats, day, on=sub.term_start, rounding=mode)
         aligned = align([sub, renewed(sub)], rounding=mode)
         report = usage_report(sub, {"ana": day, "ben": day}, [("ana", day)], day)
         return (

@@ -48,7 +48,7 @@ EXAMPLES = [
     Reason("PLAN_EXCLUDED", {"plan": "edu"}),
     Reason("AUTO_RENEW_OFF", {"auto_renew": False}),
     Reason("SEAT_LIMIT_REACHED", {"seats": 1200, "max_seats": 1000}),
-    Reason("SEAT_LIMIT_EXCEEDED", {"seats": 8, "added": 3, "max_seats": 10}),
+    Reason("SEAT_LIMIT_EXCEEDED", {"seats": 8, "adding": 3, "max_seats": 10}),
 ]
 
 

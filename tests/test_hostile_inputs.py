@@ -538,9 +538,9 @@ RENEWAL = [
     Case("renew float price", lambda: renew(SUB, unit_price=1000.0), T, "unit_price"),  # type: ignore[arg-type]
     Case(
         "renew both",
-        lambda: renew(SUB, seats=2, reduction=schedule_seat_reduction(SUB, 1, DAY)),
+        lambda: renew(SUB, new_total=2, reduction=schedule_seat_reduction(SUB, 1, DAY)),
         V,
-        "seats",
+        "new_total",
     ),
     Case("renew reduction str", lambda: renew(SUB, reduction="x"), T, "reduction"),  # type: ignore[arg-type]
     Case("renew 9999", lambda: renew(LAST), V, "subscription.term_end"),
@@ -557,7 +557,7 @@ RENEWAL = [
         V,
         "removed",
     ),
-    Case("status before", lambda: status_on(SUB, D(2025, 1, 1)), OutsideTermError, "day"),
+    Case("status before", lambda: status_on(SUB, D(2025, 1, 1)), OutsideTermError, "on"),
     Case("status policy", lambda: status_on(SUB, DAY, policy=None), T, "policy"),  # type: ignore[arg-type]
     Case("lifecycle days", lambda: LifecyclePolicy(expired_days=-1), V, "expired_days"),
     Case("status changes 9999", lambda: status_changes(LAST), V, "subscription.term_end"),
@@ -593,43 +593,43 @@ USAGE = [
         T,
         "assignments.a",
     ),
-    Case("as_of str", lambda: usage_report(SUB, {}, [], "2026-07-01"), T, "as_of"),  # type: ignore[arg-type]
+    Case("on str", lambda: usage_report(SUB, {}, [], "2026-07-01"), T, "on"),  # type: ignore[arg-type]
 ]
 
 PLANNING = [
     Case(
         "timing seats huge",
-        lambda: compare_add_timing(SUB, 10**20, DAY, today=START),
+        lambda: compare_add_timing(SUB, 10**20, DAY, on=START),
         V,
-        "seats",
+        "adding",
     ),
     Case(
         "need before today",
-        lambda: compare_add_timing(SUB, 1, START, today=DAY),
+        lambda: compare_add_timing(SUB, 1, START, on=DAY),
         V,
         "needed_on",
     ),
     Case(
         "today outside",
-        lambda: compare_add_timing(SUB, 1, END, today=END),
+        lambda: compare_add_timing(SUB, 1, END, on=END),
         OutsideTermError,
-        "today",
+        "on",
     ),
     Case(
         "timing seconds",
-        lambda: compare_add_timing(SUB, 1, DAY, today=START, convention="seconds"),
+        lambda: compare_add_timing(SUB, 1, DAY, on=START, convention="seconds"),
         V,
         "convention",
     ),
     Case(
         "renewal price euros",
-        lambda: compare_add_timing(SUB, 1, DAY, today=START, renewal_unit_price=EUR),
+        lambda: compare_add_timing(SUB, 1, DAY, on=START, renewal_unit_price=EUR),
         CurrencyMismatchError,
         "renewal_unit_price",
     ),
     Case(
         "renewal price float",
-        lambda: compare_add_timing(SUB, 1, DAY, today=START, renewal_unit_price=1.5),  # type: ignore[arg-type]
+        lambda: compare_add_timing(SUB, 1, DAY, on=START, renewal_unit_price=1.5),  # type: ignore[arg-type]
         T,
         "renewal_unit_price",
     ),

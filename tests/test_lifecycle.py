@@ -118,25 +118,25 @@ def test_a_state_of_zero_days_is_skipped():
 
 def test_statuses_are_plain_strings_in_order():
     assert [str(status) for status in A] == [
-        "active",
-        "renewal_window",
-        "expired",
-        "suspended",
-        "cancelled",
+        "ACTIVE",
+        "RENEWAL_WINDOW",
+        "EXPIRED",
+        "SUSPENDED",
+        "CANCELLED",
     ]
-    assert A("expired") is A.EXPIRED
+    assert A("EXPIRED") is A.EXPIRED
 
 
 def test_days_before_the_term_are_refused():
-    with pytest.raises(OutsideTermError, match="day: got 2025-12-31, which is before the term"):
+    with pytest.raises(OutsideTermError, match="on: got 2025-12-31, which is before the term"):
         status_on(ANNUAL, D(2025, 12, 31))
 
 
 @pytest.mark.parametrize(
     ("args", "kwargs", "error", "pattern"),
     [
-        ((ANNUAL, "2026-05-05"), {}, InvalidTypeError, "day: got '2026-05-05'"),
-        ((ANNUAL, dt.datetime(2026, 5, 5, tzinfo=dt.UTC)), {}, InvalidTypeError, "day: got the"),
+        ((ANNUAL, "2026-05-05"), {}, InvalidTypeError, "on: got '2026-05-05'"),
+        ((ANNUAL, dt.datetime(2026, 5, 5, tzinfo=dt.UTC)), {}, InvalidTypeError, "on: got the"),
         ((None, D(2026, 5, 5)), {}, InvalidTypeError, "subscription: got None"),
         ((ANNUAL, D(2026, 5, 5)), {"policy": {}}, InvalidTypeError, "policy: got {}"),
     ],

@@ -58,7 +58,7 @@ def monthly(start, end, seats, anchor=None):
 
 
 def test_now_when_needed_and_at_renewal_by_hand():
-    plan = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), today=dt.date(2026, 3, 1))
+    plan = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
     now, needed, renewal = plan.options
     # now: 2026-03-01 to 2027-01-01 is 306 days of 365; 2 x 1200 x 306/365 = 2012.0547... -> 2012.05
     assert (now.timing, now.part, now.until_renewal) == (
@@ -82,7 +82,7 @@ def test_now_when_needed_and_at_renewal_by_hand():
 
 
 def test_the_explanation_is_plain_text_a_person_can_check():
-    plan = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), today=dt.date(2026, 3, 1))
+    plan = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
     assert plan.explain() == (
         "Add 2 seat(s) to a subscription of 10, term 2026-01-01 to 2027-01-01 (renews 2027-01-01)\n"
         "decided on 2026-03-01, needed from 2026-07-01; convention actual_days, rounding "
@@ -102,27 +102,27 @@ def test_a_new_renewal_price_applies_from_the_renewal():
         yearly(),
         2,
         dt.date(2026, 7, 1),
-        today=dt.date(2026, 3, 1),
+        on=dt.date(2026, 3, 1),
         renewal_unit_price=Money("1260.00", "USD"),
     )
     # 2 x 1260 = 2520 from the renewal; until the renewal the current 1200 still applies
     assert {o.from_renewal for o in plan.options} == {Money("2520.00", "USD")}
-    assert plan.option("when_needed").until_renewal == Money("1209.86", "USD")
+    assert plan.option("WHEN_NEEDED").until_renewal == Money("1209.86", "USD")
 
 
 def test_needed_on_the_renewal_or_later_leaves_only_the_renewal():
     for needed, idle in ((dt.date(2027, 1, 1), 0), (dt.date(2027, 2, 1), 31)):
-        plan = compare_add_timing(yearly(), 1, needed, today=dt.date(2026, 12, 1))
+        plan = compare_add_timing(yearly(), 1, needed, on=dt.date(2026, 12, 1))
         (only,) = plan.options
         assert (only.timing, only.idle_days, only.waiting_days) == (Timing.AT_RENEWAL, idle, 0)
         assert plan.best is only
         assert "not needed before the renewal" in plan.explain()
-    with pytest.raises(InvalidValueError, match="moments this comparison holds: at_renewal"):
+    with pytest.raises(InvalidValueError, match="moments this comparison holds: AT_RENEWAL"):
         plan.option(Timing.NOW)
 
 
 def test_needed_today_ties_go_to_the_earliest_seats():
-    plan = compare_add_timing(yearly(), 1, dt.date(2026, 7, 1), today=dt.date(2026, 7, 1))
+    plan = compare_add_timing(yearly(), 1, dt.date(2026, 7, 1), on=dt.date(2026, 7, 1))
     now, needed, _ = plan.options
     assert now.until_renewal == needed.until_renewal
     assert plan.best is now
@@ -131,7 +131,7 @@ def test_needed_today_ties_go_to_the_earliest_seats():
 def test_an_extended_term_pays_its_whole_periods():
     # A monthly term extended (by an alignment) to [2026-01-31, 2026-05-15), renewing on the 15th.
     sub = monthly(dt.date(2026, 1, 31), dt.date(2026, 5, 15), 2, anchor=dt.date(2026, 5, 15))
-    plan = compare_add_timing(sub, 1, dt.date(2026, 3, 1), today=dt.date(2026, 2, 1))
+    plan = compare_add_timing(sub, 1, dt.date(2026, 3, 1), on=dt.date(2026, 2, 1))
     now, needed, _ = plan.options
     # 02-01 lies in [01-15, 02-15): 14 of 31 days, then 3 whole months to 05-15:
     # 100 x (3 + 14/31) = 345.161... -> 345.16
@@ -154,19 +154,19 @@ def test_timing_other_conventions_and_rounding():
         yearly(),
         2,
         dt.date(2026, 7, 1),
-        today=dt.date(2026, 3, 1),
+        on=dt.date(2026, 3, 1),
         convention="thirty_360",
         rounding="ROUND_DOWN",
     )
     # 30E/360: 2026-07-01 to 2027-01-01 is 180 of 360 days: 2 x 1200 / 2 = 1200.00
-    assert plan.option("when_needed").until_renewal == Money("1200.00", "USD")
+    assert plan.option("WHEN_NEEDED").until_renewal == Money("1200.00", "USD")
     # 03-01 to 01-01 is 300 of 360: 2 x 1200 x 5/6 = 2000.00
     assert plan.option(Timing.NOW).until_renewal == Money("2000.00", "USD")
     assert plan.convention is THIRTY_360
 
 
 def test_timing_html_table():
-    html = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), today=dt.date(2026, 3, 1))
+    html = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
     table = html._repr_html_()
     assert table.startswith("<table>")
     assert table.count("<tr>") == 4
@@ -178,13 +178,13 @@ def test_timing_html_table():
     ("change", "error", "message"),
     [
         ({"subscription": {}}, InvalidTypeError, "subscription: got {}"),
-        ({"seats": True}, InvalidTypeError, "seats: got True"),
-        ({"seats": 0}, InvalidValueError, "seats: got 0"),
-        ({"seats": 1.0}, InvalidTypeError, "seats: got 1.0"),
+        ({"adding": True}, InvalidTypeError, "adding: got True"),
+        ({"adding": 0}, InvalidValueError, "adding: got 0"),
+        ({"adding": 1.0}, InvalidTypeError, "adding: got 1.0"),
         ({"needed_on": "2026-07-01"}, InvalidTypeError, "needed_on: got '2026-07-01'"),
-        ({"today": dt.datetime(2026, 3, 1, tzinfo=dt.UTC)}, InvalidTypeError, "today: got the"),
-        ({"today": dt.date(2025, 12, 31)}, OutsideTermError, "today: got 2025-12-31"),
-        ({"today": dt.date(2027, 1, 1)}, OutsideTermError, "today: got 2027-01-01"),
+        ({"on": dt.datetime(2026, 3, 1, tzinfo=dt.UTC)}, InvalidTypeError, "on: got the"),
+        ({"on": dt.date(2025, 12, 31)}, OutsideTermError, "on: got 2025-12-31"),
+        ({"on": dt.date(2027, 1, 1)}, OutsideTermError, "on: got 2027-01-01"),
         ({"needed_on": dt.date(2026, 2, 28)}, InvalidValueError, "needed_on: got 2026-02-28"),
         ({"convention": "seconds"}, InvalidValueError, "convention: got 'seconds'"),
         ({"convention": "stripe"}, InvalidValueError, "planning works on dates"),
@@ -202,9 +202,9 @@ def test_timing_html_table():
 def test_timing_refuses_bad_input(change, error, message):
     arguments = {
         "subscription": yearly(),
-        "seats": 1,
+        "adding": 1,
         "needed_on": dt.date(2026, 7, 1),
-        "today": dt.date(2026, 3, 1),
+        "on": dt.date(2026, 3, 1),
     }
     arguments.update(change)
     with pytest.raises(error, match=re.escape(message) if "Money(" in message else message):
@@ -212,12 +212,12 @@ def test_timing_refuses_bad_input(change, error, message):
 
 
 def test_timing_records_that_do_not_add_up_are_refused():
-    data = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), today=dt.date(2026, 3, 1)).to_dict()
+    data = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1)).to_dict()
     assert AddTimingComparison.from_dict({k: v for k, v in data.items() if k != "options"})
-    with pytest.raises(InvalidValueError, match="best: got 'now'"):
-        AddTimingComparison.from_dict({**data, "best": "now"})
-    with pytest.raises(InvalidValueError, match="missing \\['today'\\]"):
-        AddTimingComparison.from_dict({k: v for k, v in data.items() if k != "today"})
+    with pytest.raises(InvalidValueError, match="best: got 'NOW'"):
+        AddTimingComparison.from_dict({**data, "best": "NOW"})
+    with pytest.raises(InvalidValueError, match="missing \\['on'\\]"):
+        AddTimingComparison.from_dict({k: v for k, v in data.items() if k != "on"})
 
 
 # -- alignment: worked examples ---------------------------------------------------------------

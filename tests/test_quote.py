@@ -303,7 +303,7 @@ def test_the_quote_agrees_with_the_add_now_option_of_the_timing_comparison(sub, 
     last = sub.term_end - dt.timedelta(days=1)
     day = data.draw(st.dates(min_value=sub.term_start, max_value=last))
     quote = quote_add_seats(sub, seats, day, policy=OPEN)
-    now = compare_add_timing(sub, seats, day, today=day).option(Timing.NOW)
+    now = compare_add_timing(sub, seats, day, on=day).option(Timing.NOW)
     assert quote.total == now.until_renewal
 
 

@@ -210,7 +210,7 @@ def test_term_value():
         Term(D(2024, 1, 31), D(2024, 1, 31))
     with pytest.raises(InvalidTypeError, match="start: got the datetime"):
         Term(dt.datetime(2024, 1, 1, tzinfo=dt.UTC), D(2024, 2, 1))
-    with pytest.raises(InvalidTypeError, match="day: got '2024-02-01'"):
+    with pytest.raises(InvalidTypeError, match="on: got '2024-02-01'"):
         term.contains("2024-02-01")
     with pytest.raises(InvalidValueError, match=r"unexpected \['middle'\]"):
         Term.from_dict({**term.to_dict(), "middle": "2024-02-15"})
@@ -396,7 +396,7 @@ def test_renew_builds_the_next_term_on_the_grid():
 
 def test_renew_after_an_irregular_term_returns_to_whole_periods():
     sub = make(term_start=D(2026, 1, 15), term_end=D(2026, 7, 1), anchor=D(2025, 7, 1))
-    nxt = renew(sub, seats=8, unit_price=Money("1300.00", "USD"))
+    nxt = renew(sub, new_total=8, unit_price=Money("1300.00", "USD"))
     assert (nxt.term_start, nxt.term_end, nxt.seats) == (D(2026, 7, 1), D(2027, 7, 1), 8)
     assert nxt.unit_price == Money("1300.00", "USD")
 
@@ -408,8 +408,8 @@ def test_renew_with_a_scheduled_reduction():
     nxt = renew(sub)
     with pytest.raises(InvalidValueError, match="reduction: got one effective on 2027-01-01"):
         renew(nxt, reduction=reduction)
-    with pytest.raises(InvalidValueError, match="expected seats= or reduction=, not both"):
-        renew(sub, seats=2, reduction=reduction)
+    with pytest.raises(InvalidValueError, match="expected new_total= or reduction=, not both"):
+        renew(sub, new_total=2, reduction=reduction)
     with pytest.raises(InvalidTypeError, match="reduction: got 3"):
         renew(sub, reduction=3)
 
@@ -417,8 +417,8 @@ def test_renew_with_a_scheduled_reduction():
 @pytest.mark.parametrize(
     ("changes", "error", "pattern"),
     [
-        ({"seats": 0}, InvalidValueError, "seats: got 0"),
-        ({"seats": True}, InvalidTypeError, "seats: got True"),
+        ({"new_total": 0}, InvalidValueError, "new_total: got 0"),
+        ({"new_total": True}, InvalidTypeError, "new_total: got True"),
         ({"unit_price": "1300"}, InvalidTypeError, "unit_price: got '1300'"),
         ({"unit_price": Money("-1", "USD")}, InvalidValueError, "unit_price: got Money"),
     ],

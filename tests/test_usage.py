@@ -85,9 +85,9 @@ def test_html_table():
         (
             (SUB, {}, [("a", AS_OF + dt.timedelta(days=1))], AS_OF),
             InvalidValueError,
-            "after as_of",
+            "after the day of the report",
         ),
-        ((SUB, {}, [], dt.datetime(2026, 1, 1)), InvalidTypeError, "as_of: got the datetime"),  # noqa: DTZ001
+        ((SUB, {}, [], dt.datetime(2026, 1, 1)), InvalidTypeError, "on: got the datetime"),  # noqa: DTZ001
     ],
 )
 def test_bad_input(args, error, pattern):

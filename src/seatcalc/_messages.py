@@ -48,7 +48,7 @@ MESSAGES: Final[dict[str, str]] = {
         "%(max_seats)s of them; this subscription has %(seats)s."
     ),
     "SEAT_LIMIT_EXCEEDED": (
-        "Self-service allows at most %(max_seats)s seats per subscription; adding %(added)s to "
+        "Self-service allows at most %(max_seats)s seats per subscription; adding %(adding)s to "
         "the %(seats)s this subscription has would go beyond that."
     ),
 }

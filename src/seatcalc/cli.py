@@ -335,7 +335,7 @@ def _run_usage(args: argparse.Namespace, out: TextIO) -> int:
         _print_json(report.to_dict(), out)
         return OK
     out.write(
-        f"Seat usage on {report.as_of.isoformat()}\n"
+        f"Seat usage on {report.on.isoformat()}\n"
         f"Purchased seats: {report.purchased}\n"
         f"Assigned: {report.assigned} (unassigned {report.unassigned}, "
         f"over-assigned {report.over_assigned})\n"
@@ -395,7 +395,7 @@ def _run_timing(args: argparse.Namespace, out: TextIO) -> int:
             subscription,
             args.seats,
             args.needed_on,
-            today=args.today,
+            on=args.today,
             renewal_unit_price=renewal_price,
             convention=args.convention,
             rounding=args.rounding,

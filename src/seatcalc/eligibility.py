@@ -87,7 +87,7 @@ _FACTS: Final[dict[ReasonCode, dict[str, str]]] = {
     ReasonCode.PLAN_EXCLUDED: {"plan": "str"},
     ReasonCode.AUTO_RENEW_OFF: {"auto_renew": "bool"},
     ReasonCode.SEAT_LIMIT_REACHED: {"seats": "int", "max_seats": "int"},
-    ReasonCode.SEAT_LIMIT_EXCEEDED: {"seats": "int", "added": "int", "max_seats": "int"},
+    ReasonCode.SEAT_LIMIT_EXCEEDED: {"seats": "int", "adding": "int", "max_seats": "int"},
 }
 
 # English message ids (gettext msgids); the catalogs in seatcalc/locale translate them.  The
@@ -183,8 +183,8 @@ def _limit_reached(facts: Mapping[str, Any]) -> tuple[str, str] | None:
 
 
 def _limit_exceeded(facts: Mapping[str, Any]) -> tuple[str, str] | None:
-    if not facts["seats"] < facts["max_seats"] < facts["seats"] + facts["added"]:
-        return "added", "a count that takes seats past max_seats, from below it"
+    if not facts["seats"] < facts["max_seats"] < facts["seats"] + facts["adding"]:
+        return "adding", "a count that takes seats past max_seats, from below it"
     return None
 
 
@@ -483,7 +483,7 @@ _RULES: Final = (
         ),
         lambda sub, _on, policy, adding: {
             "seats": sub.seats,
-            "added": adding,
+            "adding": adding,
             "max_seats": policy.max_seats,  # type: ignore[dict-item] # not None when it fails
         },
     ),

@@ -52,17 +52,17 @@ class LifecycleStatus(StrEnum):
     """
 
     #: In the term, before the renewal window opens.
-    ACTIVE = "active"
+    ACTIVE = "ACTIVE"
     #: In the term, within the renewal window before ``term_end``: seats are active and the
     #: subscription can be renewed.
-    RENEWAL_WINDOW = "renewal_window"
+    RENEWAL_WINDOW = "RENEWAL_WINDOW"
     #: From ``term_end``, not renewed: the seats have expired; the subscription can still be
     #: renewed.
-    EXPIRED = "expired"
+    EXPIRED = "EXPIRED"
     #: After the expired days, access is suspended.
-    SUSPENDED = "suspended"
+    SUSPENDED = "SUSPENDED"
     #: After the suspended days, the subscription is cancelled.
-    CANCELLED = "cancelled"
+    CANCELLED = "CANCELLED"
 
 
 def _days(field: str) -> Any:  # noqa: ANN401 - an attrs validator
@@ -127,9 +127,9 @@ def _check_policy(value: object) -> LifecyclePolicy:
 
 
 def status_on(
-    subscription: Subscription, day: dt.date, *, policy: LifecyclePolicy = DEFAULT_LIFECYCLE
+    subscription: Subscription, on: dt.date, *, policy: LifecyclePolicy = DEFAULT_LIFECYCLE
 ) -> LifecycleStatus:
-    """Return the lifecycle state of ``subscription``'s term on ``day``, if it is not renewed.
+    """Return the lifecycle state of ``subscription``'s term on ``on``, if it is not renewed.
 
     The states follow each other in the order of :class:`LifecycleStatus`, each a half-open
     range of days counted from ``term_end``, as the "Renewals and co-terming" page tabulates.
@@ -147,19 +147,19 @@ def status_on(
     ...     country="US",
     ... )
     >>> [status_on(sub, dt.date(2026, 10, 3)), status_on(sub, dt.date(2027, 1, 16))]
-    [<LifecycleStatus.RENEWAL_WINDOW: 'renewal_window'>, <LifecycleStatus.SUSPENDED: 'suspended'>]
+    [<LifecycleStatus.RENEWAL_WINDOW: 'RENEWAL_WINDOW'>, <LifecycleStatus.SUSPENDED: 'SUSPENDED'>]
 
     Raises:
         InvalidTypeError: a wrong type (a ``datetime`` is not a date).
-        OutsideTermError: ``day`` is before ``term_start``.
+        OutsideTermError: ``on`` is before ``term_start``.
 
     .. versionadded:: 0.1.0
     """
     sub = check_subscription(subscription)
-    when = check_date(day, "day")
+    when = check_date(on, "on")
     rules = _check_policy(policy)
     if when < sub.term_start:
-        raise OutsideTermError(when, sub.term_start, sub.term_end, "day", known_terms_only(sub))
+        raise OutsideTermError(when, sub.term_start, sub.term_end, "on", known_terms_only(sub))
     after_end = (when - sub.term_end).days  # negative in the term; no date arithmetic overflows
     if after_end < -rules.renewal_window_days:
         return LifecycleStatus.ACTIVE
@@ -191,11 +191,11 @@ def status_changes(
     ... )
     >>> for status, first in status_changes(sub):
     ...     print(f"{status.value:<15} from {first}")
-    active          from 2026-01-01
-    renewal_window  from 2026-10-03
-    expired         from 2027-01-01
-    suspended       from 2027-01-16
-    cancelled       from 2027-02-15
+    ACTIVE          from 2026-01-01
+    RENEWAL_WINDOW  from 2026-10-03
+    EXPIRED         from 2027-01-01
+    SUSPENDED       from 2027-01-16
+    CANCELLED       from 2027-02-15
 
     Raises:
         InvalidTypeError: a wrong type.
@@ -221,7 +221,10 @@ def status_changes(
             raise InvalidValueError(
                 field="subscription.term_end",
                 value=sub.term_end,
-                problem=f", after which the {status.value} state would start after 9999-12-31",
+                problem=(
+                    f", after which the {status.value.lower().replace('_', ' ')} state would "
+                    "start after 9999-12-31"
+                ),
                 expected="a term whose lifecycle Python can represent",
                 code=ErrorCode.DATE_OUT_OF_RANGE,
             ) from error

@@ -192,9 +192,9 @@ class Term:
         """The number of days in the term, ``end - start``."""
         return (self.end - self.start).days
 
-    def contains(self, day: dt.date) -> bool:
-        """Say whether ``start <= day < end``."""
-        return self.start <= check_date(day, "day") < self.end
+    def contains(self, on: dt.date) -> bool:
+        """Say whether ``start <= on < end``."""
+        return self.start <= check_date(on, "on") < self.end
 
     def to_dict(self) -> dict[str, str]:
         """Return ``{"start": ..., "end": ...}`` with ISO 8601 dates."""
@@ -291,14 +291,14 @@ def coterm_end(subscription: Subscription, on: dt.date) -> dt.date:
 def renew(
     subscription: Subscription,
     *,
-    seats: int | None = None,
+    new_total: int | None = None,
     unit_price: Money | None = None,
     reduction: SeatReduction | None = None,
 ) -> Subscription:
     """Return the subscription's next term, ``[term_end, next renewal date)``.
 
     The next term is one billing period on the anchor's grid, whatever the length of the
-    current one.  Its seat count is ``seats`` if given, else the scheduled ``reduction``'s
+    current one.  Its seat count is ``new_total`` if given, else the scheduled ``reduction``'s
     :attr:`~SeatReduction.seats_after`, else the current count; its unit price is
     ``unit_price`` if given (the caller's new price list), else the current one.  Every other
     field is kept, the anchor and the purchase date included.  A subscription that does not
@@ -321,7 +321,7 @@ def renew(
 
     Raises:
         InvalidTypeError: a wrong type.
-        InvalidValueError: both ``seats`` and ``reduction`` given, a reduction scheduled for
+        InvalidValueError: both ``new_total`` and ``reduction`` given, a reduction scheduled for
             another term or seat count, a bad seat count or price, or a next term ending after
             9999-12-31.
 
@@ -329,12 +329,12 @@ def renew(
     """
     sub = check_subscription(subscription)
     if reduction is not None:
-        if seats is not None:
+        if new_total is not None:
             raise InvalidValueError(
-                field="seats",
-                value=seats,
+                field="new_total",
+                value=new_total,
                 problem=" and a reduction",
-                expected="seats= or reduction=, not both",
+                expected="new_total= or reduction=, not both",
                 code=ErrorCode.INCONSISTENT,
             )
         given: object = reduction
@@ -356,7 +356,7 @@ def renew(
             )
         count = reduction.seats_after
     else:
-        count = sub.seats if seats is None else check_count(seats, "seats")
+        count = sub.seats if new_total is None else check_count(new_total, "new_total")
     price = (
         sub.unit_price
         if unit_price is None

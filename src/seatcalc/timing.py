@@ -39,7 +39,7 @@ from seatcalc.conventions import (
 )
 from seatcalc.dates import grid_index
 from seatcalc.errors import ErrorCode, InvalidValueError, OutsideTermError, reported_as
-from seatcalc.money import Money, check_price
+from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price
 from seatcalc.rounding import check_rounding
 from seatcalc.subscription import Subscription
 
@@ -52,17 +52,17 @@ class Timing(StrEnum):
     .. versionadded:: 0.1.0
     """
 
-    #: On the day of the decision (``today``).
-    NOW = "now"
+    #: On the day of the decision (``on``).
+    NOW = "NOW"
     #: On the day the seats are needed (``needed_on``).
-    WHEN_NEEDED = "when_needed"
+    WHEN_NEEDED = "WHEN_NEEDED"
     #: At the next renewal (``term_end``): the seats start with the next term.
-    AT_RENEWAL = "at_renewal"
+    AT_RENEWAL = "AT_RENEWAL"
 
     @property
     def label(self) -> str:
         """The moment in words (``now``, ``when needed``, ``at renewal``)."""
-        return self.value.replace("_", " ")
+        return self.value.replace("_", " ").lower()
 
 
 @attrs.frozen(kw_only=True)
@@ -129,9 +129,9 @@ class TimingOption:
 
 _INPUTS = (
     "subscription",
-    "seats",
+    "adding",
     "needed_on",
-    "today",
+    "on",
     "renewal_unit_price",
     "convention",
     "rounding",
@@ -151,8 +151,10 @@ class AddTimingComparison:
     """
 
     subscription: Subscription
-    seats: int
-    today: dt.date
+    #: How many seats are added.
+    adding: int
+    #: The day of the decision.
+    on: dt.date
     needed_on: dt.date
     renewal_unit_price: Money
     convention: Convention
@@ -196,12 +198,12 @@ class AddTimingComparison:
         sub = self.subscription
         lines = [
             (
-                f"Add {self.seats} seat(s) to a subscription of {sub.seats}, term "
+                f"Add {self.adding} seat(s) to a subscription of {sub.seats}, term "
                 f"{sub.term_start.isoformat()} to {sub.term_end.isoformat()} (renews "
                 f"{self.renewal.isoformat()})"
             ),
             (
-                f"decided on {self.today.isoformat()}, needed from {self.needed_on.isoformat()}; "
+                f"decided on {self.on.isoformat()}, needed from {self.needed_on.isoformat()}; "
                 f"convention {self.convention.name}, rounding {self.rounding}"
             ),
         ]
@@ -214,12 +216,12 @@ class AddTimingComparison:
         for option in self.options:
             head = f"- {option.timing.label}, from {option.starts_on.isoformat()}: "
             until = (
-                f"until renewal {self.seats} x {price} x {_share(option)} = {option.until_renewal}"
+                f"until renewal {self.adding} x {price} x {_share(option)} = {option.until_renewal}"
                 if option.fraction
                 else f"until renewal {option.until_renewal}"
             )
             after = (
-                f"; from renewal {self.seats} x {self.renewal_unit_price} = {option.from_renewal}"
+                f"; from renewal {self.adding} x {self.renewal_unit_price} = {option.from_renewal}"
             )
             note = f"; {option.note}" if option.note else ""
             lines.append(head + until + after + note)
@@ -243,8 +245,8 @@ class AddTimingComparison:
             for option in self.options
         )
         caption = (
-            f"Adding {self.seats} seat(s) needed on {self.needed_on.isoformat()}, "
-            f"decided on {self.today.isoformat()}"
+            f"Adding {self.adding} seat(s) needed on {self.needed_on.isoformat()}, "
+            f"decided on {self.on.isoformat()}"
         )
         return f"<table><caption>{caption}</caption><tr>{head}</tr>{rows}</table>"
 
@@ -252,9 +254,9 @@ class AddTimingComparison:
         """Return a JSON-safe dict: the inputs, every option and the best one's timing."""
         return {
             "subscription": self.subscription.to_dict(),
-            "seats": self.seats,
+            "adding": self.adding,
             "needed_on": self.needed_on.isoformat(),
-            "today": self.today.isoformat(),
+            "on": self.on.isoformat(),
             "renewal_unit_price": self.renewal_unit_price.to_dict(),
             "convention": convention_to_data(self.convention),
             "rounding": self.rounding,
@@ -272,9 +274,9 @@ class AddTimingComparison:
         mapping = check_keys(data, "AddTimingComparison", _INPUTS, _COMPUTED)
         result = compare_add_timing(
             Subscription.from_dict(mapping["subscription"]),  # type: ignore[arg-type]
-            mapping["seats"],  # type: ignore[arg-type]
+            mapping["adding"],  # type: ignore[arg-type]
             parse_date(mapping["needed_on"], "needed_on"),
-            today=parse_date(mapping["today"], "today"),
+            on=parse_date(mapping["on"], "on"),
             renewal_unit_price=Money.from_dict(mapping["renewal_unit_price"]),  # type: ignore[arg-type]
             convention=convention_from_data(mapping["convention"]),
             rounding=mapping["rounding"],  # type: ignore[arg-type]
@@ -291,24 +293,24 @@ def _share(option: TimingOption) -> str:
 
 def compare_add_timing(
     subscription: Subscription,
-    seats: int,
+    adding: int,
     needed_on: dt.date,
     *,
-    today: dt.date,
+    on: dt.date,
     renewal_unit_price: Money | None = None,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
 ) -> AddTimingComparison:
-    """Compare adding ``seats`` seats now, on ``needed_on``, or at the next renewal.
+    """Compare adding ``adding`` seats now, on ``needed_on``, or at the next renewal.
 
     Each option is priced until the renewal (``term_end``) and from it:
 
-    * **now** starts on ``today``; **when needed** on ``needed_on``; both pay ``seats x
+    * **now** starts on ``on``; **when needed** on ``needed_on``; both pay ``adding x
       unit_price x share``, the share of the billing period left from their start as
       :func:`~seatcalc.prorate` counts it with ``convention``, rounded once with ``rounding``
       (a term longer than one period, after an alignment, adds 1 per whole period left);
     * **at renewal** starts on ``term_end`` and pays nothing until then;
-    * every option then pays ``seats x renewal_unit_price`` for the next term
+    * every option then pays ``adding x renewal_unit_price`` for the next term
       (``renewal_unit_price`` defaults to the current unit price).
 
     When ``needed_on`` is on or after the renewal the seats are not needed in this term: only
@@ -325,34 +327,34 @@ def compare_add_timing(
     ...     term_end=dt.date(2027, 1, 1),
     ...     country="US",
     ... )
-    >>> plan = compare_add_timing(sub, 2, dt.date(2026, 7, 1), today=dt.date(2026, 3, 1))
+    >>> plan = compare_add_timing(sub, 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
     >>> [(o.timing.value, o.until_renewal, o.waiting_days) for o in plan.options]
-    [('now', Money('2012.05', 'USD'), 0), ('when_needed', Money('1209.86', 'USD'), 0), ('at_renewal', Money('0.00', 'USD'), 184)]
+    [('NOW', Money('2012.05', 'USD'), 0), ('WHEN_NEEDED', Money('1209.86', 'USD'), 0), ('AT_RENEWAL', Money('0.00', 'USD'), 184)]
     >>> plan.best.timing
-    <Timing.WHEN_NEEDED: 'when_needed'>
+    <Timing.WHEN_NEEDED: 'WHEN_NEEDED'>
 
     Args:
         subscription: the subscription, in its current term.
-        seats: how many seats to add, an int >= 1.
-        needed_on: the first day users need the seats, on or after ``today``.
-        today: the day of the decision, in ``[term_start, term_end)``.
+        adding: how many seats to add, an int >= 1.
+        needed_on: the first day users need the seats, on or after ``on``.
+        on: the day of the decision, in ``[term_start, term_end)``.
         renewal_unit_price: the price of one seat for the next term, in the same currency.
         convention: how the share of a period is counted (a day convention, or its name).
         rounding: the :mod:`decimal` rounding mode of the one rounding per option.
 
     Raises:
         InvalidTypeError: a wrong type (a bool as a count, a datetime as a date, a float price).
-        InvalidValueError: ``seats`` below 1, ``needed_on`` before ``today``, a seconds
+        InvalidValueError: ``adding`` below 1, ``needed_on`` before ``on``, a seconds
             convention, an unknown rounding mode or a negative renewal price.
-        OutsideTermError: ``today`` is not in the current term.
+        OutsideTermError: ``on`` is not in the current term.
         CurrencyMismatchError: ``renewal_unit_price`` in another currency.
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
     sub = check_instance(subscription, Subscription, "subscription", "a seatcalc.Subscription")
-    count = check_count(seats, "seats")
+    count = check_count(adding, "adding")
     need = check_date(needed_on, "needed_on")
-    day = check_date(today, "today")
+    day = check_date(on, "on")
     method = check_day_convention(convention)
     mode = check_rounding(rounding)
     price = (
@@ -361,17 +363,24 @@ def compare_add_timing(
         else check_price(renewal_unit_price, "renewal_unit_price", sub.currency)
     )
     if not sub.term_start <= day < sub.term_end:
-        raise OutsideTermError(day, sub.term_start, sub.term_end, "today")
+        raise OutsideTermError(day, sub.term_start, sub.term_end, "on")
     if need < day:
         raise InvalidValueError(
             field="needed_on",
             value=need,
-            problem=f", before today {day.isoformat()}",
-            expected="a date on or after today (seats cannot be added in the past)",
+            problem=f", before the day of the decision, on={day.isoformat()}",
+            expected="a date on or after on (seats cannot be added in the past)",
             code=ErrorCode.DATE_ORDER,
         )
-    with reported_as({"*": "seats"}):
+    try:
         from_renewal = price * count
+    except InvalidValueError:
+        raise InvalidValueError(
+            field="adding",
+            value=count,
+            problem=f"; {count} x {price} is too large an amount",
+            expected=f"a count whose price is below 10**{MAX_INTEGER_DIGITS} {sub.currency}",
+        ) from None
     zero = Money.zero(sub.currency)
     renewal = TimingOption(
         timing=Timing.AT_RENEWAL,
@@ -388,19 +397,20 @@ def compare_add_timing(
     else:
         end_index = grid_index(sub.anchor, sub.period_months, sub.term_end)
         assert end_index is not None  # noqa: S101 - Subscription checks term_end is on the grid
-        options = (
-            *(
-                _prorated_option(
-                    sub, count, when, start, need, end_index, method, mode, from_renewal
-                )
-                for when, start in ((Timing.NOW, day), (Timing.WHEN_NEEDED, need))
-            ),
-            renewal,
-        )
+        with reported_as({"seats": "adding"}):
+            options = (
+                *(
+                    _prorated_option(
+                        sub, count, when, start, need, end_index, method, mode, from_renewal
+                    )
+                    for when, start in ((Timing.NOW, day), (Timing.WHEN_NEEDED, need))
+                ),
+                renewal,
+            )
     return AddTimingComparison(
         subscription=sub,
-        seats=count,
-        today=day,
+        adding=count,
+        on=day,
         needed_on=need,
         renewal_unit_price=price,
         convention=method,

@@ -2,7 +2,7 @@
 
 The report answers the admin's question behind R10: the number of seats should match the users
 who need one.  It takes the seat assignments (user → the date the seat was assigned) and the
-usage events (user, date), and never reads a clock: ``as_of`` is a parameter.
+usage events (user, date), and never reads a clock: ``on`` is a parameter.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from seatcalc.subscription import Subscription
 __all__ = ["UsageReport", "usage_report"]
 
 _DICT_KEYS = (
-    "as_of",
+    "on",
     "window_days",
     "purchased",
     "unit_price",
@@ -56,10 +56,10 @@ DEFAULT_WINDOW_DAYS = 30
 
 @attrs.frozen(kw_only=True)
 class UsageReport:
-    """What a subscription's seats are used for on ``as_of``, and what to keep at renewal.
+    """What a subscription's seats are used for on ``on``, and what to keep at renewal.
 
-    ``active`` are the assigned users with a usage event in the window ``(as_of - window_days,
-    as_of]`` (the last ``window_days`` days, ``as_of`` included); ``inactive`` the assigned users
+    ``active`` are the assigned users with a usage event in the window ``(on - window_days,
+    on]`` (the last ``window_days`` days, ``on`` included); ``inactive`` the assigned users
     without one.  ``recommended_seats`` keeps a seat for every assigned user (or, with
     ``allow_below_assigned``, only for the active ones), never fewer than one seat and never more
     than are purchased; ``renewal_saving`` is what the next term costs less with it.
@@ -67,7 +67,8 @@ class UsageReport:
     .. versionadded:: 0.1.0
     """
 
-    as_of: dt.date
+    #: The day of the report.
+    on: dt.date
     window_days: int
     purchased: int
     unit_price: Money
@@ -111,7 +112,7 @@ class UsageReport:
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict with the counts, the user lists and the saving."""
         return {
-            "as_of": self.as_of.isoformat(),
+            "on": self.on.isoformat(),
             "window_days": self.window_days,
             "purchased": self.purchased,
             "unit_price": self.unit_price.to_dict(),
@@ -141,7 +142,7 @@ class UsageReport:
             ("Recommended seats at renewal", self.recommended_seats),
             ("Renewal saving", self.renewal_saving.format("en")),
         )
-        return table(f"Seat usage on {self.as_of.isoformat()}", rows)
+        return table(f"Seat usage on {self.on.isoformat()}", rows)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
@@ -156,7 +157,7 @@ class UsageReport:
         below = check_bool(mapping["allow_below_assigned"], "allow_below_assigned")
         price = check_mapping(mapping["unit_price"], "unit_price", "a Money mapping")
         report = cls(
-            as_of=parse_date(mapping["as_of"], "as_of"),
+            on=parse_date(mapping["on"], "on"),
             window_days=check_count(mapping["window_days"], "window_days"),
             purchased=check_count(mapping["purchased"], "purchased"),
             unit_price=_money(price),
@@ -172,16 +173,16 @@ def usage_report(
     subscription: Subscription,
     assignments: Mapping[str, dt.date],
     events: Iterable[tuple[str, dt.date]],
-    as_of: dt.date,
+    on: dt.date,
     *,
     window_days: int = DEFAULT_WINDOW_DAYS,
     allow_below_assigned: bool = False,
 ) -> UsageReport:
-    """Report seat usage on ``as_of`` and recommend the seat count for the next renewal.
+    """Report seat usage on ``on`` and recommend the seat count for the next renewal.
 
     ``assignments`` maps each user holding a seat to the date it was assigned; ``events`` are
     ``(user, date)`` pairs, one per use of the product, in any order.  Events and assignments
-    dated after ``as_of`` are refused: a report cannot see the future.  Events of users without a
+    dated after ``on`` are refused: a report cannot see the future.  Events of users without a
     seat are listed in ``unassigned_active_users`` and do not count as use of a seat.
 
     >>> import datetime as dt
@@ -198,7 +199,7 @@ def usage_report(
     ...     sub,
     ...     {"ana": day, "ben": day, "chloe": day, "dev": day},
     ...     [("ana", dt.date(2026, 11, 20)), ("ben", dt.date(2026, 9, 1))],
-    ...     as_of=dt.date(2026, 11, 30),
+    ...     on=dt.date(2026, 11, 30),
     ... )
     >>> report.assigned, report.unassigned, report.active_users, report.inactive_users
     (4, 1, ('ana',), ('ben', 'chloe', 'dev'))
@@ -208,15 +209,15 @@ def usage_report(
     .. versionadded:: 0.1.0
     """
     sub = check_instance(subscription, Subscription, "subscription", "a Subscription")
-    today = check_date(as_of, "as_of")
+    last_day = check_date(on, "on")
     window = check_count(window_days, "window_days", maximum=3660)
     opt_in = check_bool(allow_below_assigned, "allow_below_assigned")
     seats_held = check_mapping(assignments, "assignments", "a mapping of user to date")
     for user, assigned_on in seats_held.items():
-        _check_entry("assignments", user, assigned_on, today)
+        _check_entry("assignments", user, assigned_on, last_day)
 
     # The window's first day, or the first day Python represents if the window reaches past it.
-    first_active_day = today - dt.timedelta(days=min(window - 1, (today - dt.date.min).days))
+    first_active_day = last_day - dt.timedelta(days=min(window - 1, (last_day - dt.date.min).days))
     seen: set[str] = set()
     if isinstance(events, str | Mapping) or not isinstance(events, Iterable):
         raise InvalidTypeError(
@@ -232,10 +233,10 @@ def usage_report(
             type(user) is str
             and user in seen
             and type(day) is dt.date
-            and first_active_day <= day <= today
+            and first_active_day <= day <= last_day
         ):
             continue  # the common case of a busy user, kept cheap
-        _check_entry(f"events[{index}]", user, day, today)
+        _check_entry(f"events[{index}]", user, day, last_day)
         if day >= first_active_day:
             seen.add(user)
 
@@ -246,7 +247,7 @@ def usage_report(
     keep = len(active) if opt_in else len(assigned_users)
     recommended = min(sub.seats, max(1, keep))
     return UsageReport(
-        as_of=today,
+        on=last_day,
         window_days=window,
         purchased=sub.seats,
         unit_price=sub.unit_price,
@@ -259,7 +260,7 @@ def usage_report(
     )
 
 
-def _check_entry(field: str, user: object, day: object, today: dt.date) -> None:
+def _check_entry(field: str, user: object, day: object, last_day: dt.date) -> None:
     if not isinstance(user, str):
         raise InvalidTypeError(field=field, value=user, expected="a user name, a non-empty str")
     if not user:
@@ -267,12 +268,12 @@ def _check_entry(field: str, user: object, day: object, today: dt.date) -> None:
             field=field, value=user, expected="a user name, a non-empty str", code=ErrorCode.EMPTY
         )
     when = check_date(day, f"{field}.{user}" if field == "assignments" else f"{field}[1]")
-    if when > today:
+    if when > last_day:
         raise InvalidValueError(
             field=f"{field}.{user}" if field == "assignments" else f"{field}[1]",
             value=when,
-            problem=f", after as_of {today.isoformat()}",
-            expected="a date on or before as_of: a report only counts what happened until then",
+            problem=f", after the day of the report, on={last_day.isoformat()}",
+            expected="a date on or before on: a report only counts what happened until then",
             code=ErrorCode.DATE_ORDER,
         )
 
