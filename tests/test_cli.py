@@ -174,9 +174,9 @@ def test_usage_reads_csv_files_and_recommends(tmp_path):
     ("assignments", "message"),
     [
         ("ana,2026-01-05\n", "--assignments: '"),
-        ("user,date\nana\n", "--assignments: line 2: got ['ana']"),
+        ("user,date\nana\n", "--assignments: line 2: got 'ana' (1 field(s))"),
         ("user,date\nana,2026-02-30\n", "--assignments: line 2: got '2026-02-30'"),
-        ("user,date\nana,2026-12-02\n", "after as_of"),
+        ("user,date\nana,2026-12-02\n", "--assignments: line 2: got 2026-12-02, after as_of"),
     ],
 )
 def test_usage_errors_name_the_file_option_and_line(tmp_path, assignments, message):
@@ -248,8 +248,8 @@ def test_align_prices_each_extension(tmp_path):
     ("content", "extra", "message"),
     [
         ("not json", [], "--subscriptions: "),
-        ('{"a": 1}', [], "must hold a JSON list"),
-        ('[{"seats": 0}]', [], "--subscriptions: item 0: data: Subscription needs"),
+        ('{"a": 1}', [], "holds an object; expected a JSON list of subscriptions"),
+        ('[{"seats": 0}]', [], "--subscriptions: subscriptions[0]: Subscription needs"),
         (None, ["--target", "2026-06-01"], "--target: got 2026-06-01"),
         (None, ["--convention", "weekly"], "--convention: got 'weekly'"),
     ],

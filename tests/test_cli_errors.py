@@ -1,4 +1,4 @@
-"""Every bad option is one line naming the option, with exit status 2.
+"""Every bad option or file is one line naming the option (and the line), with exit status 2.
 
 Each test checks the exit status, the whole of standard error and that nothing was printed on
 standard output.
@@ -7,6 +7,8 @@ standard output.
 from __future__ import annotations
 
 import io
+import json
+import sys
 
 import babel.support
 import pytest
@@ -243,3 +245,258 @@ def test_argparse_errors_are_one_line_naming_the_option():
         "COMMAND: invalid choice: 'nope' (choose from 'quote', 'eligibility', 'renewals', "
         "'usage', 'add-timing', 'align')",
     )
+
+
+# -- files: the usage CSV exports and the align JSON ----------------------------------------
+
+USAGE_SUBSCRIPTION = [
+    *("--unit-price", "600.00", "--currency", "EUR", "--term-start", "2026-01-01"),
+    *("--term-end", "2027-01-01", "--country", "FR", "--current-seats", "5"),
+]
+ASSIGNED = b"user,date\nana,2026-01-05\nben,2026-01-05\nchloe,2026-01-05\n"
+USED = b"user,date\nana,2026-11-30\nben,2026-10-01\n"
+BOM = b"\xef\xbb\xbf"
+
+
+def usage(tmp_path, assigned=ASSIGNED, used=USED, *extra):
+    (tmp_path / "a.csv").write_bytes(assigned)
+    (tmp_path / "e.csv").write_bytes(used)
+    files = ["--assignments", str(tmp_path / "a.csv"), "--events", str(tmp_path / "e.csv")]
+    return ["usage", *files, "--as-of", "2026-12-01", *USAGE_SUBSCRIPTION, *extra]
+
+
+def test_usage_accepts_the_byte_order_mark_spreadsheets_write(tmp_path):
+    # 5 seats, ana, ben and chloe assigned, only ana active in the 30 days to Dec 1: keep 3 seats.
+    status, out, err = run(*usage(tmp_path, BOM + ASSIGNED, BOM + USED))
+    assert (status, err) == (0, "")
+    assert "Assigned: 3 (unassigned 2, over-assigned 0)\n" in out
+    assert "Assigned but inactive: ben, chloe\n" in out
+    assert "Renewal saving: 1200.00 EUR\n" in out
+
+
+@pytest.mark.parametrize(
+    ("assigned", "used", "line"),
+    [
+        (
+            ASSIGNED + b"b\xffn,2026-01-05\n",
+            USED,
+            "--assignments: line 5: {a} is not UTF-8 text (byte 0xff)",
+        ),
+        (
+            BOM + b"user,date\nzo\xe9,2026-01-05\n",
+            USED,
+            "--assignments: line 2: {a} is not UTF-8 text (byte 0xe9)",
+        ),
+        (
+            ASSIGNED,
+            USED + b"\xc3(,2026-11-30\n",
+            "--events: line 4: {e} is not UTF-8 text (byte 0xc3)",
+        ),
+        (
+            ASSIGNED.decode().encode("utf-16"),
+            USED,
+            "--assignments: line 1: {a} is not UTF-8 text (byte 0xff)",
+        ),
+    ],
+)
+def test_usage_refuses_a_file_that_is_not_utf8(tmp_path, assigned, used, line):
+    argv = usage(tmp_path, assigned, used)
+    fails(argv, line.format(a=repr(argv[2]), e=repr(argv[4])))
+
+
+def test_usage_refuses_a_csv_field_over_the_csv_module_limit(tmp_path):
+    # csv refuses fields over csv.field_size_limit(), 128 KiB, with csv.Error.
+    huge = b"user,date\nana,2026-01-05\n" + b"x" * (128 * 1024 + 1) + b",2026-01-05\n"
+    fails(usage(tmp_path, huge), "--assignments: line 3: field larger than field limit (131072)")
+    fails(
+        usage(tmp_path, ASSIGNED, USED + b'"' + b"y" * 200_000 + b'",2026-11-30\n'),
+        "--events: line 4: field larger than field limit (131072)",
+    )
+
+
+def test_usage_refuses_a_user_assigned_twice(tmp_path):
+    twice = ASSIGNED + b"ana,2026-02-01\n"
+    fails(
+        usage(tmp_path, twice),
+        "--assignments: line 5: user 'ana' is listed twice (first on line 2); expected one "
+        "line per user holding a seat",
+    )
+
+
+def test_usage_counts_each_event_of_a_user(tmp_path):
+    # Events repeat: ben used the product three times, the last on Nov 15, within the window.
+    used = USED + b"ben,2026-11-15\nben,2026-11-16\n"
+    status, out, err = run(*usage(tmp_path, ASSIGNED, used))
+    assert (status, err) == (0, "")
+    assert "Active in the last 30 days: 2\n" in out
+    assert "Assigned but inactive: chloe\n" in out
+
+
+@pytest.mark.parametrize(
+    ("assigned", "used", "line"),
+    [
+        (
+            ASSIGNED + b"dev,2026-12-02\n",
+            USED,
+            (
+                "--assignments: line 5: got 2026-12-02, after as_of 2026-12-01; expected a date on "
+                "or before as_of: a report only counts what happened until then"
+            ),
+        ),
+        (
+            ASSIGNED,
+            USED + b"ana,2026-12-05\n",
+            (
+                "--events: line 4: got 2026-12-05, after as_of 2026-12-01; expected a date on or "
+                "before as_of: a report only counts what happened until then"
+            ),
+        ),
+        (
+            ASSIGNED + b" ,2026-01-05\n",
+            USED,
+            "--assignments: line 5: the user is empty; expected a user name before the date",
+        ),
+        (
+            ASSIGNED + b"dev,2026-W01-1\n",
+            USED,
+            (
+                "--assignments: line 5: got '2026-W01-1'; expected an ISO date string such as "
+                "'2026-01-31'"
+            ),
+        ),
+        (
+            ASSIGNED + b"dev,2026-01-05,x\n",
+            USED,
+            (
+                "--assignments: line 5: got 'dev,2026-01-05,x' (3 field(s)); expected a user and a "
+                "date (2 fields)"
+            ),
+        ),
+    ],
+)
+def test_usage_errors_name_the_line(tmp_path, assigned, used, line):
+    fails(usage(tmp_path, assigned, used), line)
+
+
+def test_usage_skips_blank_lines(tmp_path):
+    status, out, err = run(*usage(tmp_path, ASSIGNED + b"\n\n", b"user,date\n\nana,2026-11-30\n"))
+    assert (status, err) == (0, "")
+    assert "Active in the last 30 days: 1\n" in out
+
+
+def test_usage_on_the_first_day_of_the_calendar(tmp_path):
+    # The 30-day window before 0001-01-01 would start before the first day Python represents.
+    argv = usage(tmp_path, b"user,date\nana,0001-01-01\n", b"user,date\nana,0001-01-01\n")
+    argv[argv.index("--as-of") + 1] = "0001-01-01"
+    status, out, err = run(*argv, "--window-days", "3660")
+    assert (status, err) == (0, "")
+    assert out.startswith("Seat usage on 0001-01-01\n")
+    assert "Active in the last 3660 days: 1\n" in out
+
+
+SUB = {
+    "seats": 5,
+    "unit_price": {"amount": "100.00", "currency": "USD"},
+    "term_start": "2026-01-01",
+    "term_end": "2027-01-01",
+    "country": "US",
+}
+# 5 x 100.00 x 90/365 (2027-01-01 -> 2027-04-01) = 123.2876... -> 123.29 USD.
+ALIGNED = "total: 123.29 USD"
+NOT_AN_OBJECT = "expected a JSON object in the form Subscription.to_dict() writes"
+
+
+def subscriptions(tmp_path, data):
+    path = tmp_path / "subs.json"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return ["align", "--subscriptions", str(path), "--target", "2027-04-01"]
+
+
+def stdin(monkeypatch, data):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    return ["align", "--subscriptions", "-", "--target", "2027-04-01"]
+
+
+def test_align_accepts_the_byte_order_mark(tmp_path, monkeypatch):
+    data = BOM + json.dumps([SUB]).encode()
+    for argv in (subscriptions(tmp_path, data), stdin(monkeypatch, data)):
+        status, out, err = run(*argv)
+        assert (status, err) == (0, "")
+        assert out.rstrip().endswith(ALIGNED)
+
+
+def test_align_refuses_a_file_that_is_not_utf8(tmp_path, monkeypatch):
+    data = b'[{"country": "\xff"}]'
+    argv = subscriptions(tmp_path, data)
+    fails(argv, f"--subscriptions: line 1: {argv[2]!r} is not UTF-8 text (byte 0xff)")
+    fails(
+        stdin(monkeypatch, b"[\n" + data),
+        "--subscriptions: line 2: standard input is not UTF-8 text (byte 0xff)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nests lists or objects too deeply to hold subscriptions"),
+        (
+            '{"a":' * 100_000 + "1" + "}" * 100_000,
+            "nests lists or objects too deeply to hold subscriptions",
+        ),
+        ("[" + "[" * 400 + "]" * 400 + "]", None),
+        ('{"seats": 5}', "holds an object; expected a JSON list of subscriptions"),
+        ('"subs"', "holds a string; expected a JSON list of subscriptions"),
+        ("null", "holds null; expected a JSON list of subscriptions"),
+        ("[1 2]", "is not JSON (Expecting ',' delimiter, line 1)"),
+        ('[{"seats": 5, "seats": 6}]', "gives the key 'seats' twice in one object"),
+        (
+            '[{"plan": "\\ud800"}]',
+            (
+                "holds the text '\\ud800', which is not Unicode (a \\u escape of half a surrogate "
+                "pair)"
+            ),
+        ),
+        ('[{"seats": ' + "9" * 5000 + "}]", "holds a number of more than 4300 digits"),
+    ],
+)
+def test_align_refuses_json_it_cannot_use(tmp_path, data, problem):
+    argv = subscriptions(tmp_path, data)
+    if problem is None:  # deep, but not too deep to read: the item is not an object
+        fails(
+            argv,
+            f"--subscriptions: subscriptions[0]: got a list; {NOT_AN_OBJECT}",
+        )
+    else:
+        fails(argv, f"--subscriptions: {argv[2]!r} {problem}")
+
+
+@pytest.mark.parametrize(
+    ("items", "line"),
+    [
+        (
+            [SUB, 3],
+            f"subscriptions[1]: got a number; {NOT_AN_OBJECT}",
+        ),
+        (
+            [SUB, [SUB]],
+            f"subscriptions[1]: got a list; {NOT_AN_OBJECT}",
+        ),
+        ([{**SUB, "seats": 0}], "subscriptions[0].seats: got 0; expected an int >= 1"),
+        (
+            [{**SUB, "unit_price": {"amount": "1,5", "currency": "USD"}}],
+            (
+                "subscriptions[0].unit_price.amount: got '1,5'; expected a Decimal, an int or a "
+                "decimal string such as '1200.00', below 10**18 with at most 30 decimal places"
+            ),
+        ),
+        (
+            [SUB, {**SUB, "term_end": "2026-02-01", "period_months": 1}],
+            (
+                "subscriptions[1].period_months: got 1; expected 12, as subscriptions[0]: only "
+                "subscriptions with the same period length can be aligned"
+            ),
+        ),
+    ],
+)
+def test_align_names_the_subscription_in_the_file(tmp_path, items, line):
+    fails(subscriptions(tmp_path, json.dumps(items)), f"--subscriptions: {line}")

@@ -13,7 +13,6 @@ One table, ``_OPTIONS``, maps each of those fields to the option its value came 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import re
@@ -22,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final, NoReturn, TextIO
 
+from seatcalc._cli_files import Row, UsageError, read_assignments, read_events, read_subscriptions
 from seatcalc._i18n import check_locale
 from seatcalc._validate import parse_date
 from seatcalc.alignment import align
@@ -40,7 +40,7 @@ __all__ = ["main"]
 OK: Final = 0
 #: Exit status of an answer that refuses it: not eligible, not payable.
 REFUSED: Final = 1
-#: Exit status of a bad option or argument.
+#: Exit status of bad input: an option, or a file an option names.
 USAGE_ERROR: Final = 2
 
 #: The option each library field comes from: the dotted field of a
@@ -96,16 +96,12 @@ _WHOLE_NUMBER: Final = re.compile(r"-?[0-9]+", re.ASCII)
 _MAX_DIGITS: Final = 100
 
 
-class _UsageError(Exception):
-    """A bad option, already phrased for the command line."""
-
-
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, without the usage text."""
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of printing usage and exiting, so main() reports one line."""
-        raise _UsageError(message)
+        raise UsageError(message)
 
 
 # -- option values ------------------------------------------------------------------------
@@ -317,9 +313,10 @@ def _add_usage(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="report seat usage and the seat count to keep at renewal",
         description=(
             "Report purchased, assigned and idle seats on day AS_OF and recommend the seat "
-            "count for the next renewal. ASSIGNMENTS and EVENTS are CSV files whose first "
-            "line is the header 'user,date', then one user and ISO date per line (the day a "
-            "seat was assigned; the day the product was used)."
+            "count for the next renewal. ASSIGNMENTS and EVENTS are UTF-8 CSV files (a byte "
+            "order mark is accepted) whose first line is the header 'user,date', then one user "
+            "and ISO date per line: the day a seat was assigned, each user once; the day the "
+            "product was used, any number of times."
         ),
     )
     parser.add_argument("--assignments", required=True, type=Path, help="CSV: user,date")
@@ -338,42 +335,21 @@ def _add_usage(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser.set_defaults(run=_run_usage)
 
 
-def _read_pairs(path: Path, option: str) -> list[tuple[str, dt.date]]:
-    """Read ``user,date`` rows after a ``user,date`` header; errors name the option and line."""
-    try:
-        with path.open(newline="", encoding="utf-8") as source:
-            rows = list(csv.reader(source))
-    except OSError as error:
-        msg = f"{option}: cannot read {str(path)!r} ({error.strerror})"
-        raise _UsageError(msg) from None
-    if not rows or [cell.strip() for cell in rows[0]] != ["user", "date"]:
-        msg = f"{option}: {str(path)!r} must start with the header line 'user,date'"
-        raise _UsageError(msg)
-    pairs = []
-    for number, row in enumerate(rows[1:], start=2):
-        if len(row) != 2:
-            msg = f"{option}: line {number}: got {row!r}; expected a user and a date"
-            raise _UsageError(msg)
-        try:
-            pairs.append((row[0].strip(), parse_date(row[1].strip(), "date")))
-        except SeatcalcError:
-            msg = f"{option}: line {number}: got {row[1]!r}; expected an ISO date"
-            raise _UsageError(msg) from None
-    return pairs
-
-
 def _run_usage(args: argparse.Namespace) -> tuple[int, str]:
     subscription = _subscription(args)
-    assignments = dict(_read_pairs(args.assignments, "--assignments"))
-    events = _read_pairs(args.events, "--events")
-    report = usage_report(
-        subscription,
-        assignments,
-        events,
-        args.as_of,
-        window_days=args.window_days,
-        allow_below_assigned=args.allow_below_assigned,
-    )
+    assignments = read_assignments(args.assignments, "--assignments")
+    events = read_events(args.events, "--events")
+    try:
+        report = usage_report(
+            subscription,
+            {row.user: row.day for row in assignments},
+            [(row.user, row.day) for row in events],
+            args.as_of,
+            window_days=args.window_days,
+            allow_below_assigned=args.allow_below_assigned,
+        )
+    except SeatcalcError as error:
+        raise _on_line(error, assignments, events) from None
     if args.json:
         return OK, _json(report.to_dict())
     return OK, (
@@ -387,6 +363,21 @@ def _run_usage(args: argparse.Namespace) -> tuple[int, str]:
         f"Recommended seats at renewal: {report.recommended_seats}\n"
         f"Renewal saving: {report.renewal_saving}\n"
     )
+
+
+def _on_line(
+    error: SeatcalcError, assignments: list[Row], events: list[Row]
+) -> SeatcalcError | UsageError:
+    """Say which line of a file a usage error is about: ``assignments.ana``, ``events[3][1]``."""
+    head, dot, user = error.field.partition(".")
+    if head == "assignments" and dot:
+        lines = [row.line for row in assignments if row.user == user]
+        if lines:
+            return UsageError(f"--assignments: line {lines[0]}: {error.detail}")
+    index = error.field.removeprefix("events[").partition("]")[0]
+    if error.field.startswith("events[") and index.isdigit() and int(index) < len(events):
+        return UsageError(f"--events: line {events[int(index)].line}: {error.detail}")
+    return error
 
 
 # -- add now or later ---------------------------------------------------------------------
@@ -443,8 +434,8 @@ def _add_align(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="price aligning several subscriptions on one renewal date",
         description=(
             "Price extending each subscription from its term end to one renewal date. FILE is "
-            "a JSON list of subscriptions in their dict form (as Subscription.to_dict() writes "
-            "it), or - for standard input. All must have the same period and currency."
+            "a UTF-8 JSON list of subscriptions in their dict form (as Subscription.to_dict() "
+            "writes it), or - for standard input. All must have the same period and currency."
         ),
     )
     parser.add_argument(
@@ -457,32 +448,8 @@ def _add_align(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser.set_defaults(run=_run_align)
 
 
-def _read_subscriptions(source: str) -> list[Subscription]:
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except OSError as error:
-        msg = f"--subscriptions: cannot read {source!r} ({error.strerror})"
-        raise _UsageError(msg) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        msg = f"--subscriptions: {source!r} is not JSON ({error.msg}, line {error.lineno})"
-        raise _UsageError(msg) from None
-    if not isinstance(data, list):
-        msg = f"--subscriptions: {source!r} must hold a JSON list of subscriptions"
-        raise _UsageError(msg)
-    subscriptions = []
-    for index, item in enumerate(data):
-        try:
-            subscriptions.append(Subscription.from_dict(item))
-        except SeatcalcError as error:
-            msg = f"--subscriptions: item {index}: {error}"
-            raise _UsageError(msg) from None
-    return subscriptions
-
-
 def _run_align(args: argparse.Namespace) -> tuple[int, str]:
-    subscriptions = _read_subscriptions(args.subscriptions)
+    subscriptions = read_subscriptions(args.subscriptions, "--subscriptions")
     quote = align(
         subscriptions,
         target=args.target,
@@ -527,11 +494,11 @@ def _run(argv: Sequence[str] | None) -> tuple[int, str]:
         args = _parser().parse_args(argv)
     except argparse.ArgumentError as error:
         name = error.argument_name
-        raise _UsageError(f"{name}: {error.message}" if name else error.message) from None
+        raise UsageError(f"{name}: {error.message}" if name else error.message) from None
     try:
         status, text = args.run(args)
     except SeatcalcError as error:
-        raise _UsageError(_error_line(error)) from None
+        raise UsageError(_error_line(error)) from None
     return status, text
 
 
@@ -555,7 +522,7 @@ def main(
     err = sys.stderr if stderr is None else stderr
     try:
         status, text = _run(argv)
-    except _UsageError as error:
+    except UsageError as error:
         err.write(f"seatcalc: error: {error}\n")
         return USAGE_ERROR
     out.write(text)
