@@ -1,14 +1,18 @@
-"""Every bad option or file is one line naming the option (and the line), with exit status 2.
+"""The command line never shows a traceback: every failure is one line naming the option.
 
-Each test checks the exit status, the whole of standard error and that nothing was printed on
-standard output.
+Bad options and files exit with status 2, an internal error with 3; a closed pipe is not an
+error.  Each test checks the exit status, the whole of standard error and that nothing was
+printed on standard output.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import subprocess
 import sys
+from importlib.metadata import version
 
 import babel.support
 import pytest
@@ -500,3 +504,114 @@ def test_align_refuses_json_it_cannot_use(tmp_path, data, problem):
 )
 def test_align_names_the_subscription_in_the_file(tmp_path, items, line):
     fails(subscriptions(tmp_path, json.dumps(items)), f"--subscriptions: {line}")
+
+
+# -- the program: version, closed pipes, internal errors --------------------------------------
+
+
+def test_version_prints_the_installed_version():
+    assert run("--version") == (0, f"seatcalc {version('seatcalc')}\n", "")
+
+
+def test_help_describes_the_exit_statuses():
+    status, out, err = run("--help")
+    assert (status, err) == (0, "")
+    assert "--version" in out
+    assert "3 for an internal error." in " ".join(out.split())
+
+
+class Closed(io.StringIO):
+    """A stream whose reader has gone, or whose disk is full."""
+
+    def __init__(self, error):
+        super().__init__()
+        self.error = error
+
+    def write(self, _text):
+        raise self.error
+
+
+def test_a_closed_pipe_drops_the_answer_silently_and_keeps_its_status():
+    err = io.StringIO()
+    assert main([*RENEWALS, "--count", "3"], stdout=Closed(BrokenPipeError()), stderr=err) == 0
+    assert (
+        main([*ELIGIBILITY, "--country", "BR"], stdout=Closed(BrokenPipeError()), stderr=err) == 1
+    )
+    assert err.getvalue() == ""
+
+
+def test_an_answer_that_cannot_be_written_is_one_line():
+    err = io.StringIO()
+    full = Closed(OSError(errno.ENOSPC, "No space left on device"))
+    assert main([*RENEWALS, "--count", "3"], stdout=full, stderr=err) == 2
+    assert err.getvalue() == "seatcalc: error: cannot write the answer (No space left on device)\n"
+
+
+def test_an_output_encoding_that_cannot_write_the_answer_is_one_line():
+    out, err = io.TextIOWrapper(io.BytesIO(), encoding="ascii"), io.StringIO()
+    assert main([*QUOTE, "--currency", "EUR"], stdout=out, stderr=err) == 2
+    assert err.getvalue() == (
+        "seatcalc: error: standard output cannot write '€' in ascii; set PYTHONIOENCODING=utf-8\n"
+    )
+    assert out.buffer.getvalue() == b""
+
+
+def test_an_internal_error_is_one_line_with_status_3(monkeypatch):
+    def broken(*_args):
+        msg = "an unexpected\nproblem"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(cli, "renewal_dates", broken)
+    status, out, err = run(*RENEWALS)
+    assert (status, out) == (3, "")
+    assert err == "seatcalc: internal error: RuntimeError: an unexpected problem\n"
+
+
+def run_process(*argv, **options):
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "seatcalc", *argv], capture_output=True, check=False, **options
+    )
+
+
+def test_a_closed_pipe_ends_the_program_quietly():
+    # 90,000 monthly renewals from 2024 (the last in 9524) are about 1.6 MB of JSON, far more
+    # than a pipe holds: the program is still writing when the reader closes its end.
+    argv = [*RENEWALS, "--period-months", "1", "--count", "90000", "--json"]
+    with subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "seatcalc", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout.read(10) == b'[\n  "2024-'
+        process.stdout.close()
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 0
+    assert errors == b""
+
+
+def test_a_real_process_reports_bad_input_on_one_line():
+    result = run_process(*QUOTE, "--seats", "١٢")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert (
+        result.stderr.decode()
+        == "seatcalc: error: --seats: got '١٢'; expected a whole number such as 3\n"
+    )
+    # Bytes that are not UTF-8 in an argument (a Latin-1 terminal).
+    result = run_process(*QUOTE, b"--plan", b"\xe9quipe", "--json")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr == b"seatcalc: error: --plan: got '\\udce9quipe'; expected UTF-8 text\n"
+
+
+def test_a_real_process_reads_subscriptions_from_stdin():
+    result = run_process(
+        "align",
+        "--subscriptions",
+        "-",
+        "--target",
+        "2027-04-01",
+        input=BOM + json.dumps([SUB]).encode(),
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.decode().rstrip().endswith(ALIGNED)
+    result = run_process("align", "--subscriptions", "-", input=b"[\xff]")
+    assert (result.returncode, result.stdout) == (2, b"")
+    line = b"seatcalc: error: --subscriptions: line 1: standard input is not UTF-8 text (byte 0xff)"
+    assert result.stderr == line + b"\n"

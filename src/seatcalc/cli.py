@@ -1,9 +1,19 @@
 """The ``seatcalc`` command line.
 
 Every command prints a readable answer (localized with ``--locale``), or its JSON form with
-``--json``.  Exit status: 0 for an answer that allows the change (a payable quote, an eligible
-subscription), 1 for an answer that refuses it (the reasons are printed), 2 for a bad option,
-reported as one line on standard error that names the option.
+``--json``.  Exit status:
+
+* 0 for an answer that allows the change (a payable quote, an eligible subscription) and for
+  every answer of the commands that only compute (renewals, usage, add-timing, align);
+* 1 for an answer that refuses it (the reasons are printed);
+* 2 for bad input: an option, or a file an option names.  It is reported as one line on
+  standard error, ``seatcalc: error: --option: ...``, that names the option (and the line of
+  the file).  An answer that cannot be written (a full disk) is reported the same way;
+* 3 for an internal error, a bug in seatcalc: one line, ``seatcalc: internal error: ...``.
+
+Nothing else is printed on standard error, and never a traceback.  When the reader of the
+answer stops early (``seatcalc renewals ... | head``), the rest of the answer is dropped
+silently and the exit status is still the answer's.
 
 Library errors name the parameter they are about (:attr:`~seatcalc.SeatcalcError.field`); the
 errors about the subscription the options describe are reported within ``subscription``.
@@ -13,8 +23,11 @@ One table, ``_OPTIONS``, maps each of those fields to the option its value came 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
 import json
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -42,6 +55,14 @@ OK: Final = 0
 REFUSED: Final = 1
 #: Exit status of bad input: an option, or a file an option names.
 USAGE_ERROR: Final = 2
+#: Exit status of an internal error: a bug in seatcalc.
+INTERNAL_ERROR: Final = 3
+
+EXIT_STATUSES: Final = (
+    "Exit status: 0 for a yes (a payable quote, an eligible subscription) or a computed answer, "
+    "1 for a no (the reasons are printed), 2 for a bad option or file (one line on standard "
+    "error names it), 3 for an internal error."
+)
 
 #: The option each library field comes from: the dotted field of a
 #: :class:`~seatcalc.SeatcalcError` (``subscription.unit_price.amount``) to the option
@@ -96,12 +117,39 @@ _WHOLE_NUMBER: Final = re.compile(r"-?[0-9]+", re.ASCII)
 _MAX_DIGITS: Final = 100
 
 
+class _Answer(Exception):  # noqa: N818 - not an error: the text to print, such as the help
+    """Text to print as the answer instead of running a command: the help, the version."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, without the usage text."""
+    """An argument parser whose errors are one line, and whose help goes to main()'s stream."""
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of printing usage and exiting, so main() reports one line."""
         raise UsageError(message)
+
+    def print_help(self, file: object = None) -> None:  # noqa: ARG002 - main() prints
+        """Raise the help as the answer, so main() writes it to its own stream."""
+        raise _Answer(self.format_help())
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version as the answer."""
+
+    def __call__(self, *_args: object, **_kwargs: object) -> NoReturn:
+        """Raise the version line as the answer."""
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - rare
+
+        try:
+            number = version("seatcalc")
+        except PackageNotFoundError:
+            number = "(not installed: no version)"
+        text = f"seatcalc {number}\n"
+        raise _Answer(text)
 
 
 # -- option values ------------------------------------------------------------------------
@@ -155,6 +203,7 @@ def _add_renewals(commands: argparse._SubParsersAction[_Parser]) -> None:
             "List the renewal dates after ANCHOR, every PERIOD months, each computed from the "
             "anchor and clamped to the month's last day (anchor 31: Feb 28 or 29, Mar 31, ...)."
         ),
+        epilog=EXIT_STATUSES,
     )
     parser.add_argument("--anchor", required=True, type=_date, help="YYYY-MM-DD")
     parser.add_argument(
@@ -247,9 +296,12 @@ def _add_quote(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="quote adding seats to a subscription",
         description=(
             "Quote adding SEATS seats on day ON: eligibility, the prorated price rounded once, "
-            "the per-seat lines and the co-termed end date. Exit status 0 for a payable quote, "
-            "1 when the subscription may not add seats (the reasons are printed), 2 for a bad "
-            "option."
+            "the per-seat lines and the co-termed end date."
+        ),
+        epilog=(
+            "Exit status: 0 for a payable quote, 1 when the subscription may not add seats (the "
+            "reasons are printed), 2 for a bad option (one line on standard error names it), 3 "
+            "for an internal error."
         ),
     )
     parser.add_argument("--seats", required=True, type=_whole_number, help="how many seats")
@@ -280,9 +332,10 @@ def _add_eligibility(commands: argparse._SubParsersAction[_Parser]) -> None:
         "eligibility",
         exit_on_error=False,
         help="check whether a subscription may add seats self-service",
-        description=(
-            "Check every eligibility rule on day ON and print every failing reason. Exit "
-            "status 0 when eligible, 1 when not, 2 for a bad option."
+        description="Check every eligibility rule on day ON and print every failing reason.",
+        epilog=(
+            "Exit status: 0 when eligible, 1 when not (the reasons are printed), 2 for a bad "
+            "option (one line on standard error names it), 3 for an internal error."
         ),
     )
     parser.add_argument("--on", required=True, type=_date, help="the day of the check")
@@ -318,6 +371,7 @@ def _add_usage(commands: argparse._SubParsersAction[_Parser]) -> None:
             "and ISO date per line: the day a seat was assigned, each user once; the day the "
             "product was used, any number of times."
         ),
+        epilog=EXIT_STATUSES,
     )
     parser.add_argument("--assignments", required=True, type=Path, help="CSV: user,date")
     parser.add_argument("--events", required=True, type=Path, help="CSV: user,date")
@@ -393,6 +447,7 @@ def _add_timing(commands: argparse._SubParsersAction[_Parser]) -> None:
             "the cost until the renewal and from it, the days users wait, and the cheapest "
             "option that covers the need."
         ),
+        epilog=EXIT_STATUSES,
     )
     parser.add_argument("--seats", required=True, type=_whole_number, help="how many seats")
     parser.add_argument("--needed-on", required=True, type=_date, help="when users need them")
@@ -437,6 +492,7 @@ def _add_align(commands: argparse._SubParsersAction[_Parser]) -> None:
             "a UTF-8 JSON list of subscriptions in their dict form (as Subscription.to_dict() "
             "writes it), or - for standard input. All must have the same period and currency."
         ),
+        epilog=EXIT_STATUSES,
     )
     parser.add_argument(
         "--subscriptions", required=True, metavar="FILE", help="JSON file, or - for stdin"
@@ -467,7 +523,15 @@ def _parser() -> _Parser:
     parser = _Parser(
         prog="seatcalc",
         description="Price and check seat changes on per-seat subscriptions.",
+        epilog=EXIT_STATUSES,
         exit_on_error=False,
+    )
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        default=argparse.SUPPRESS,
+        help="print the version and exit",
     )
     commands = parser.add_subparsers(
         title="commands", dest="command", metavar="COMMAND", required=True, parser_class=_Parser
@@ -495,11 +559,45 @@ def _run(argv: Sequence[str] | None) -> tuple[int, str]:
     except argparse.ArgumentError as error:
         name = error.argument_name
         raise UsageError(f"{name}: {error.message}" if name else error.message) from None
+    except _Answer as answer:
+        return OK, answer.text
     try:
         status, text = args.run(args)
     except SeatcalcError as error:
         raise UsageError(_error_line(error)) from None
     return status, text
+
+
+def _write(stream: TextIO | None, text: str) -> None:
+    """Write ``text`` and flush it; a closed pipe (the reader has gone) drops it silently.
+
+    Raises OSError when the stream cannot take the text (closed, a full disk), and
+    UnicodeEncodeError when its encoding cannot write it; nothing is written then.
+    """
+    if stream is None:  # the process was started with the descriptor closed
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as error:
+        # The interpreter flushes the standard streams on exit: point the descriptor at
+        # os.devnull, so that flush does not fail again ("Exception ignored ...").
+        try:
+            descriptor = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # not a file, such as a StringIO
+            descriptor = None
+        if descriptor is not None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, descriptor)
+            os.close(devnull)
+        if not isinstance(error, BrokenPipeError):
+            raise
+
+
+def _complain(stream: TextIO | None, line: str) -> None:
+    """Write a one-line message to standard error, if there is still a way to."""
+    with contextlib.suppress(OSError, UnicodeEncodeError):
+        _write(stream, " ".join(line.splitlines()) + "\n")
 
 
 def main(
@@ -523,7 +621,22 @@ def main(
     try:
         status, text = _run(argv)
     except UsageError as error:
-        err.write(f"seatcalc: error: {error}\n")
+        _complain(err, f"seatcalc: error: {error}")
         return USAGE_ERROR
-    out.write(text)
+    except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
+        _complain(err, f"seatcalc: internal error: {type(error).__name__}: {error}")
+        return INTERNAL_ERROR
+    try:
+        _write(out, text)
+    except UnicodeEncodeError as error:
+        encoding = getattr(out, "encoding", None) or "its encoding"
+        _complain(
+            err,
+            f"seatcalc: error: standard output cannot write {error.object[error.start]!r} in "
+            f"{encoding}; set PYTHONIOENCODING=utf-8",
+        )
+        return USAGE_ERROR
+    except OSError as error:
+        _complain(err, f"seatcalc: error: cannot write the answer ({error.strerror or error})")
+        return USAGE_ERROR
     return status
