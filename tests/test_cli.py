@@ -64,11 +64,11 @@ def test_quote_in_german():
     ("extra", "message"),
     [
         (["--seats", "0"], "--seats: got 0"),
-        (["--seats", "two"], "argument --seats: invalid int value: 'two'"),
+        (["--seats", "two"], "--seats: got 'two'; expected a whole number such as 3"),
         (["--unit-price", "12,50"], "--unit-price: got '12,50'"),
         (["--unit-price", "-1"], "--unit-price: got Money('-1', 'USD')"),
         (["--currency", "usd"], "--currency: got 'usd'"),
-        (["--on", "2026-13-01"], "argument --on: got '2026-13-01'"),
+        (["--on", "2026-13-01"], "--on: got '2026-13-01'"),
         (["--term-end", "2026-12-15"], "--term-end: got 2026-12-15"),
         (["--country", "XX"], "--country: got 'XX'"),
         (["--channel", "shop"], "--channel: got 'shop'"),
@@ -84,8 +84,7 @@ def test_a_bad_option_is_one_line_naming_it_and_exit_2(extra, message):
     assert status == 2
     assert out == ""
     assert err.count("\n") == 1
-    assert err.startswith("seatcalc: error: ")
-    assert message in err
+    assert err.startswith(f"seatcalc: error: {message}")
 
 
 def test_a_missing_option_is_named():
@@ -122,9 +121,10 @@ def test_renewals():
     "command", [[], ["quote"], ["eligibility"], ["renewals"], ["usage"], ["add-timing"], ["align"]]
 )
 def test_help_for_every_command(command):
-    with pytest.raises(SystemExit) as exited:
-        main([*command, "--help"], stdout=io.StringIO(), stderr=io.StringIO())
-    assert exited.value.code == 0
+    status, out, err = run(*command, "--help")
+    assert (status, err) == (0, "")
+    assert out.startswith(f"usage: {' '.join(['seatcalc', *command])} ")
+    assert "Exit status: 0 " in out
 
 
 def test_no_command_is_a_usage_error():
@@ -161,7 +161,7 @@ def test_usage_reads_csv_files_and_recommends(tmp_path):
         tmp_path / "a.csv", "user,date\nana,2026-01-05\nben,2026-01-05\nchloe,2026-01-05\n"
     )
     used = write(tmp_path / "e.csv", "user,date\nana,2026-11-30\nben,2026-10-01\n")
-    argv = ["usage", "--assignments", assigned, "--events", used, "--as-of", "2026-12-01"]
+    argv = ["usage", "--assignments", assigned, "--events", used, "--on", "2026-12-01"]
     status, out, _ = run(*argv, *SUBSCRIPTION)
     assert status == 0
     assert "Recommended seats at renewal: 3\n" in out
@@ -175,15 +175,18 @@ def test_usage_reads_csv_files_and_recommends(tmp_path):
     ("assignments", "message"),
     [
         ("ana,2026-01-05\n", "--assignments: '"),
-        ("user,date\nana\n", "--assignments: line 2: got ['ana']"),
+        ("user,date\nana\n", "--assignments: line 2: got 'ana' (1 field(s))"),
         ("user,date\nana,2026-02-30\n", "--assignments: line 2: got '2026-02-30'"),
-        ("user,date\nana,2026-12-02\n", "after the day of the report"),
+        (
+            "user,date\nana,2026-12-02\n",
+            "--assignments: line 2: got 2026-12-02, after the day of the report",
+        ),
     ],
 )
 def test_usage_errors_name_the_file_option_and_line(tmp_path, assignments, message):
     assigned = write(tmp_path / "a.csv", assignments)
     used = write(tmp_path / "e.csv", "user,date\n")
-    argv = ["usage", "--assignments", assigned, "--events", used, "--as-of", "2026-12-01"]
+    argv = ["usage", "--assignments", assigned, "--events", used, "--on", "2026-12-01"]
     status, out, err = run(*argv, *SUBSCRIPTION)
     assert (status, out) == (2, "")
     assert err.count("\n") == 1
@@ -192,13 +195,13 @@ def test_usage_errors_name_the_file_option_and_line(tmp_path, assignments, messa
 
 def test_usage_missing_file(tmp_path):
     argv = ["usage", "--assignments", str(tmp_path / "none.csv"), "--events", str(tmp_path)]
-    status, _, err = run(*argv, "--as-of", "2026-12-01", *SUBSCRIPTION)
+    status, _, err = run(*argv, "--on", "2026-12-01", *SUBSCRIPTION)
     assert status == 2
     assert "--assignments: cannot read" in err
 
 
 def test_add_timing_compares_the_three_moments():
-    argv = ["add-timing", "--seats", "2", "--needed-on", "2026-07-01", "--today", "2026-03-01"]
+    argv = ["add-timing", "--seats", "2", "--needed-on", "2026-07-01", "--on", "2026-03-01"]
     subscription = [
         *("--unit-price", "1200.00", "--currency", "USD", "--term-start", "2026-01-01"),
         *("--term-end", "2027-01-01", "--country", "US"),
@@ -249,8 +252,8 @@ def test_align_prices_each_extension(tmp_path):
     ("content", "extra", "message"),
     [
         ("not json", [], "--subscriptions: "),
-        ('{"a": 1}', [], "must hold a JSON list"),
-        ('[{"seats": 0}]', [], "--subscriptions: item 0: data: Subscription needs"),
+        ('{"a": 1}', [], "holds an object; expected a JSON list of subscriptions"),
+        ('[{"seats": 0}]', [], "--subscriptions: subscriptions[0]: Subscription needs"),
         (None, ["--target", "2026-06-01"], "--target: got 2026-06-01"),
         (None, ["--convention", "weekly"], "--convention: got 'weekly'"),
     ],

@@ -67,4 +67,4 @@ def test_console_example_prints_what_the_docs_show(command, shown, tmp_path, mon
 
 
 def test_every_console_example_is_collected():
-    assert len(list(examples())) == 4
+    assert len(list(examples())) == 5
