@@ -617,3 +617,22 @@ def test_a_real_process_reads_subscriptions_from_stdin():
     assert (result.returncode, result.stdout) == (2, b"")
     line = b"seatcalc: error: --subscriptions: line 1: standard input is not UTF-8 text (byte 0xff)"
     assert result.stderr == line + b"\n"
+
+
+def test_an_abbreviated_option_is_refused():
+    status, out, err = run("renewals", "--anch", "2024-01-31")
+    assert status == 2
+    assert out == ""
+    assert err.startswith("seatcalc: error: ")
+    assert "--anch" in err
+    assert err.count("\n") == 1
+
+
+def test_an_interruption_exits_130_without_a_traceback(monkeypatch):
+    def interrupted(_argv):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run", interrupted)
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.main(["renewals"], stdout=out, stderr=err) == 130
+    assert out.getvalue() == err.getvalue() == ""

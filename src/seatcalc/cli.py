@@ -9,7 +9,8 @@ Every command prints a readable answer (localized with ``--locale``), or its JSO
 * 2 for bad input: an option, or a file an option names.  It is reported as one line on
   standard error, ``seatcalc: error: --option: ...``, that names the option (and the line of
   the file).  An answer that cannot be written (a full disk) is reported the same way;
-* 3 for an internal error, a bug in seatcalc: one line, ``seatcalc: internal error: ...``.
+* 3 for an internal error, a bug in seatcalc: one line, ``seatcalc: internal error: ...``;
+* 130 when interrupted (Ctrl-C), silently.
 
 Nothing else is printed on standard error, and never a traceback.  When the reader of the
 answer stops early (``seatcalc renewals ... | head``), the rest of the answer is dropped
@@ -32,7 +33,7 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Final, NoReturn, TextIO
+from typing import Any, Final, NoReturn, TextIO
 
 from seatcalc._cli_files import Row, UsageError, read_assignments, read_events, read_subscriptions
 from seatcalc._i18n import check_locale
@@ -57,6 +58,8 @@ REFUSED: Final = 1
 USAGE_ERROR: Final = 2
 #: Exit status of an internal error: a bug in seatcalc.
 INTERNAL_ERROR: Final = 3
+#: Exit status after an interruption (Ctrl-C), as shells report SIGINT.
+INTERRUPTED: Final = 130
 
 EXIT_STATUSES: Final = (
     "Exit status: 0 for a yes (a payable quote, an eligible subscription) or a computed answer, "
@@ -125,7 +128,16 @@ class _Answer(Exception):  # noqa: N818 - not an error: the text to print, such 
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, and whose help goes to main()'s stream."""
+    """An argument parser whose errors are one line, and whose help goes to main()'s stream.
+
+    Options must be written in full: ``--curr`` is not taken for ``--currency``, so a script
+    keeps working when an option is added.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - argparse's own
+        """Build the parser, refusing abbreviated options."""
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of printing usage and exiting, so main() reports one line."""
@@ -622,6 +634,8 @@ def main(
     except UsageError as error:
         _complain(err, f"seatcalc: error: {error}")
         return USAGE_ERROR
+    except KeyboardInterrupt:
+        return INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
         _complain(err, f"seatcalc: internal error: {type(error).__name__}: {error}")
         return INTERNAL_ERROR
