@@ -43,7 +43,7 @@ doctest_global_setup = """
 from decimal import Decimal
 from fractions import Fraction
 from seatcalc import *
-from seatcalc.money import check_rounding
+from seatcalc.rounding import check_rounding
 """
 doctest_test_doctest_blocks = "default"
 

@@ -257,10 +257,10 @@ def test_a_trapped_inexact_in_the_caller_s_context_does_not_escape():
 
 
 def test_a_hostile_first_call_in_another_thread_poisons_no_cache():
-    from seatcalc import money as money_module  # noqa: PLC0415
+    from seatcalc import currency as currency_module  # noqa: PLC0415
     from seatcalc import proration as proration_module  # noqa: PLC0415
 
-    money_module._cldr_digits.cache_clear()
+    currency_module.cldr_digits.cache_clear()
     proration_module._scale.cache_clear()
     hostile = Context(prec=1, Emin=0, rounding=decimal.ROUND_CEILING)
     price, term = Money("10.00", "USD"), (dt.date(2026, 1, 1), dt.date(2027, 1, 1))

@@ -11,15 +11,14 @@ names seatcalc's own context (or works on integers), so a result is the same in 
 whatever precision, rounding or traps the caller has set, and the caller's flags stay as they
 were.
 
-The number of minor-unit digits comes from CLDR through babel by default (USD 2, JPY 0, KWD 3).
-CLDR differs from ISO 4217 for a few currencies (HUF, ALL and IQD have 0 digits in CLDR, 2, 2 and
-3 in ISO 4217); every rounding method takes ``digits=`` to choose another precision.
+What an amount may be is :mod:`seatcalc._amounts`'s to say, and a currency's minor unit is
+:mod:`seatcalc.currency`'s: CLDR's digits through babel by default (USD 2, JPY 0, KWD 3), and
+every rounding method takes ``digits=`` to choose another precision.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping
 from decimal import (
     ROUND_HALF_UP,
@@ -30,17 +29,17 @@ from decimal import (
     Overflow,
 )
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, NoReturn, Self, SupportsIndex
+from typing import TYPE_CHECKING, Final, Self, SupportsIndex
 
 import attrs
-import babel.numbers
 
+from seatcalc._amounts import MAX_DIGITS, MAX_INTEGER_DIGITS, coerce_exact, to_decimal
+from seatcalc.currency import check_currency, check_digits, cldr_digits, minor_unit_digits
 from seatcalc.errors import (
     CurrencyMismatchError,
     ErrorCode,
     InvalidTypeError,
     InvalidValueError,
-    UnknownCurrencyError,
 )
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
 
@@ -55,11 +54,6 @@ __all__ = [
     "check_price",
     "minor_unit_digits",
 ]
-
-#: An amount has fewer than this many digits before the decimal point (it is below 10**18).
-MAX_INTEGER_DIGITS: Final = 18
-#: An amount has at most this many digits after the decimal point; so does a ``digits=`` choice.
-MAX_DIGITS: Final = 30
 
 # seatcalc's own decimal context.  Sums and products of two valid amounts have at most
 # 2 * (18 + 30) = 96 digits, so 100 digits compute them exactly, and the Inexact trap turns any
@@ -77,10 +71,6 @@ _EXACT: Final = Context(
     flags=[],
     traps=[InvalidOperation, Inexact, Overflow],
 )
-# Reads decimal text in seatcalc's context (exactly: a text of more than 100 digits is refused).
-_read_decimal: Final = _EXACT.create_decimal
-# Decimal text as seatcalc reads it: ASCII digits, an optional sign, point and exponent.
-_NUMBER_TEXT: Final = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 # One minor unit for each number of digits, 10**-digits, built once in seatcalc's context.
 _UNITS: Final = tuple(_EXACT.scaleb(Decimal(1), Decimal(-places)) for places in range(31))
 _POWERS: Final[tuple[int, ...]] = tuple(10**places for places in range(31))
@@ -89,167 +79,17 @@ _UNIT_LIMITS: Final[tuple[int, ...]] = tuple(
     10 ** (MAX_INTEGER_DIGITS + places) for places in range(31)
 )
 
-# ISO 4217 gives these codes no minor unit: precious metals, bond-market units, the SDR, and the
-# testing and no-currency codes.  CLDR has no digits for them and babel answers its default of 2,
-# a guess; they are not amounts of money a seat is priced in.
-_NOT_MONEY: Final = frozenset(
-    {"XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX"}
-)
-_CURRENCY_EXPECTED: Final = "an ISO 4217 code known to CLDR, such as 'USD', 'EUR' or 'JPY'"
-_AMOUNT_EXPECTED: Final = (
-    f"a Decimal, an int or a decimal string such as '1200.00', below 10**{MAX_INTEGER_DIGITS} "
-    f"with at most {MAX_DIGITS} decimal places"
-)
 _RESULT_EXPECTED: Final = (
     f"a result below 10**{MAX_INTEGER_DIGITS} with at most {MAX_DIGITS} decimal places"
 )
 
 
-@functools.cache
-def _cldr_digits(code: str) -> int:
-    # A memo of a pure lookup: CLDR data does not change while the process runs.  Only known
-    # codes are cached (an unknown code raises), so the cache holds at most ~300 entries.
-    if code in _NOT_MONEY or not babel.numbers.is_currency(code, locale="en"):
-        upper = code.upper()
-        hint = (
-            f"did you mean {upper!r}?"
-            if upper != code and upper not in _NOT_MONEY and babel.numbers.is_currency(upper)
-            else None
-        )
-        raise UnknownCurrencyError(
-            field="currency", value=code, expected=_CURRENCY_EXPECTED, hint=hint
-        )
-    return babel.numbers.get_currency_precision(code)
-
-
-def _check_currency(code: object, field: str = "currency") -> str:
-    if type(code) is not str:
-        if not isinstance(code, str):
-            raise InvalidTypeError(field=field, value=code, expected=_CURRENCY_EXPECTED)
-        code = str(code)
-    try:
-        _cldr_digits(code)
-    except UnknownCurrencyError as error:
-        raise error.renamed(field) from None
-    return code
-
-
-def _check_digits(digits: object, field: str = "digits") -> int:
-    expected = f"an int from 0 to {MAX_DIGITS}"
-    if isinstance(digits, bool) or not isinstance(digits, int):
-        raise InvalidTypeError(field=field, value=digits, expected=expected)
-    if not 0 <= digits <= MAX_DIGITS:
-        raise InvalidValueError(field=field, value=digits, expected=expected)
-    return int(digits)
-
-
-def minor_unit_digits(currency: str, digits: int | None = None) -> int:
-    """Return the number of minor-unit digits used to round amounts in ``currency``.
-
-    The default is CLDR's value, read through babel; ``digits`` overrides it.  An unknown
-    currency code is an error, never a default of 2.
-
-    >>> minor_unit_digits("USD"), minor_unit_digits("JPY"), minor_unit_digits("KWD")
-    (2, 0, 3)
-    >>> minor_unit_digits("HUF"), minor_unit_digits("HUF", digits=2)
-    (0, 2)
-
-    .. versionadded:: 0.1.0
-    """
-    code = _check_currency(currency)
-    return _cldr_digits(code) if digits is None else _check_digits(digits)
-
-
-def _to_decimal(value: object, field: str) -> Decimal:
-    """Return ``value`` as a finite Decimal within seatcalc's bounds, or raise.
-
-    The common cases (a plain decimal string, a Decimal, an int) are checked first with a few
-    cheap tests; anything else goes to :func:`_refuse_number`, which says what is wrong.
-    """
-    kind = type(value)
-    if kind is str:
-        text: str = value  # type: ignore[assignment]
-        # Read in seatcalc's context: Decimal() would answer malformed text with an error or a
-        # NaN depending on the caller's context, and raise a flag in it.  create_decimal refuses
-        # spaces and "1_000" too; non-ASCII digits are refused first.
-        if not text.isascii():
-            _refuse_number(value, field)
-        try:
-            number = _read_decimal(text)
-        except ArithmeticError:
-            _refuse_number(value, field)
-    elif kind is Decimal:
-        number = value  # type: ignore[assignment]
-    elif kind is int:
-        if not -_UNIT_LIMITS[0] < value < _UNIT_LIMITS[0]:  # type: ignore[operator]
-            _refuse_number(value, field)
-        return Decimal(value)  # type: ignore[arg-type]
-    else:
-        number = _refuse_number(value, field)
-    # Finite, fewer than 18 integer digits, at most 30 decimal places.  adjusted() and
-    # is_finite() read the number without a context, unlike abs() or comparisons with limits.
-    if not number.is_finite() or (number.adjusted() >= MAX_INTEGER_DIGITS and number):
-        _refuse_number(value, field)
-    if number.as_tuple().exponent < -MAX_DIGITS:  # type: ignore[operator]
-        _refuse_number(value, field)
-    if number.is_signed() and number.is_zero():
-        return number.copy_abs()  # -0 would print as "-$0.00"
-    return number
-
-
-def _refuse_number(value: object, field: str) -> Decimal:
-    """Raise the error that says why ``value`` is not an amount seatcalc accepts.
-
-    Subclasses of str, Decimal and int are accepted here, as the plain value they stand for.
-    """
-    if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
-        _refuse_type(value, field)
-    if isinstance(value, str) and type(value) is not str:
-        return _to_decimal(str(value), field)
-    if isinstance(value, Decimal) and type(value) is not Decimal:
-        return _to_decimal(Decimal(value), field)
-    if isinstance(value, int) and type(value) is not int:
-        return _to_decimal(int(value), field)
-    if isinstance(value, str) and (not value.isascii() or not _NUMBER_TEXT.fullmatch(value)):
-        finite = value.strip().lstrip("+-").lower() not in {"nan", "snan", "inf", "infinity"}
-        raise InvalidValueError(
-            field=field,
-            value=value,
-            expected=_AMOUNT_EXPECTED if finite else "a finite amount (not NaN or Infinity)",
-            code=ErrorCode.INVALID_NUMBER,
-        )
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise InvalidValueError(
-            field=field,
-            value=value,
-            expected="a finite amount (not NaN or Infinity)",
-            code=ErrorCode.INVALID_NUMBER,
-        )
-    # A number, too large or with too many decimal places.
-    raise InvalidValueError(field=field, value=value, expected=_AMOUNT_EXPECTED)
-
-
-def _refuse_type(value: object, field: str) -> NoReturn:
-    if isinstance(value, float):
-        raise InvalidTypeError(
-            field=field,
-            value=value,
-            detail=(
-                f"got the float {value!r}; floats cannot hold most decimal amounts exactly. "
-                f"Pass a Decimal, an int or a decimal string such as '{value!r}'"
-            ),
-            expected=_AMOUNT_EXPECTED,
-            code=ErrorCode.FLOAT_NOT_EXACT,
-        )
-    raise InvalidTypeError(field=field, value=value, expected=_AMOUNT_EXPECTED)
-
-
 def _to_amount(value: object) -> Decimal:
-    return _to_decimal(value, "amount")
+    return to_decimal(value, "amount")
 
 
 def _check_money_currency(_instance: object, _attribute: object, value: str) -> None:
-    _check_currency(value)
+    check_currency(value)
 
 
 @attrs.frozen(repr=False)
@@ -319,11 +159,11 @@ class Money:
         .. versionadded:: 0.1.0
         """
         if type(currency) is not str or type(units) is not int:
-            _check_currency(currency)
+            check_currency(currency)
             if isinstance(units, bool) or not isinstance(units, int):
                 raise InvalidTypeError(field="units", value=units, expected="an int")
             units = int(units)
-        places = _cldr_digits(currency) if digits is None else _check_digits(digits)
+        places = cldr_digits(currency) if digits is None else check_digits(digits)
         if not -_UNIT_LIMITS[places] < units < _UNIT_LIMITS[places]:
             raise InvalidValueError(
                 field="units",
@@ -354,7 +194,7 @@ class Money:
         """
         places = minor_unit_digits(currency, digits)
         mode = check_rounding(rounding)
-        exact = _coerce_exact(value, "value")
+        exact = coerce_exact(value, "value")
         units = round_ratio(exact.numerator * _POWERS[places], exact.denominator, mode)
         return cls.from_minor(units, currency, digits=places)
 
@@ -441,7 +281,7 @@ class Money:
                 ),
                 code=ErrorCode.FLOAT_NOT_EXACT if isinstance(given, float) else None,
             )
-        multiplier = _to_decimal(given, "*")
+        multiplier = to_decimal(given, "*")
         return self._within_bounds(_EXACT.multiply(self.amount, multiplier), "*", factor)
 
     __rmul__ = __mul__
@@ -467,7 +307,7 @@ class Money:
     @property
     def digits(self) -> int:
         """The currency's minor-unit digits according to CLDR (USD 2, JPY 0, KWD 3)."""
-        return _cldr_digits(self.currency)
+        return cldr_digits(self.currency)
 
     def as_integer_ratio(self) -> tuple[int, int]:
         """Return the amount as ``(numerator, denominator)``, in lowest terms, denominator > 0.
@@ -686,14 +526,6 @@ def check_price(value: object, field: str, currency: str | None = None) -> Money
     return value
 
 
-def _coerce_exact(value: object, field: str) -> Fraction:
-    if type(value) is Fraction:
-        return value
-    if isinstance(value, Fraction):
-        return Fraction(value.numerator, value.denominator)
-    return Fraction(*_to_decimal(value, field).as_integer_ratio())
-
-
 def _check_weights(weights: Iterable[object]) -> list[Fraction]:
     if isinstance(weights, str | Mapping) or not isinstance(weights, Iterable):
         raise InvalidTypeError(
@@ -711,7 +543,7 @@ def _check_weights(weights: Iterable[object]) -> list[Fraction]:
                 expected="an int, a Decimal or a Fraction",
                 code=ErrorCode.FLOAT_NOT_EXACT if isinstance(weight, float) else None,
             )
-        share = _coerce_exact(weight, field)
+        share = coerce_exact(weight, field)
         if share < 0:
             raise InvalidValueError(field=field, value=weight, expected="a weight >= 0")
         shares.append(share)
