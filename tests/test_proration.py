@@ -20,6 +20,7 @@ from seatcalc import (
     KILLBILL,
     LAGO,
     MONTHS_THEN_DAYS,
+    MONTHS_THEN_DAYS_30,
     SECONDS,
     STRIPE,
     THIRTY_360,
@@ -177,7 +178,20 @@ def test_months_then_days():
     )
     assert (result.remaining, result.total, result.unit) == (Fraction(199, 31), 12, "month")
     assert result.amount == Money("1283.87", "USD")
-    # Actual/360: the 13 days count 13/30 of a month.  (6 + 13/30) / 12 = 193/360 -> 1286.67.
+    # Months then days / 30: the 13 days count 13/30 of a month.  (6 + 13/30) / 12 = 193/360
+    # -> 1286.67.
+    thirty = prorate(
+        Money("1200.00", "USD"),
+        D(2026, 1, 31),
+        D(2027, 1, 31),
+        D(2026, 7, 18),
+        quantity=2,
+        convention=MONTHS_THEN_DAYS_30,
+    )
+    assert thirty.fraction == Fraction(193, 360)
+    assert thirty.amount == Money("1286.67", "USD")
+    # Actual/360: the 197 actual days left over a 360-day year.  2 x 1200 x 197 / 360 =
+    # 1313.333... -> 1313.33.
     actual_360 = prorate(
         Money("1200.00", "USD"),
         D(2026, 1, 31),
@@ -186,8 +200,19 @@ def test_months_then_days():
         quantity=2,
         convention=ACTUAL_360,
     )
-    assert actual_360.fraction == Fraction(193, 360)
-    assert actual_360.amount == Money("1286.67", "USD")
+    assert (actual_360.remaining, actual_360.total) == (197, 360)
+    assert actual_360.fraction == Fraction(197, 360)
+    assert actual_360.amount == Money("1313.33", "USD")
+    # Five days into the 365-day year, 361 days are left: more than 360, so the whole price.
+    early = prorate(
+        Money("1200.00", "USD"),
+        D(2026, 1, 31),
+        D(2027, 1, 31),
+        D(2026, 2, 4),
+        convention=ACTUAL_360,
+    )
+    assert (early.remaining, early.total, early.fraction) == (361, 360, 1)
+    assert early.amount == Money("1200.00", "USD")
 
 
 def test_seconds_are_counted_through_utc_across_daylight_saving():

@@ -12,6 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from seatcalc import (
+    ACTUAL_360,
     CHARGEBEE,
     CONVENTIONS,
     LAGO,
@@ -52,8 +53,8 @@ def minor(amount: Money) -> Fraction:
 def cases(draw, convention: Convention, points: int = 1):
     """A convention's term, ``points`` sorted change days in it, a price and a quantity."""
     term = draw(second_terms() if convention.unit == "second" else day_terms())
-    if convention.day_count == "30E/360":
-        assume(convention.count(*term) > 0)
+    if convention.day_count in {"30E/360", "actual/360"}:
+        assume(convention.length(*term) > 0)
     return term, term_points(term, draw, points), draw(prices), draw(quantities)
 
 
@@ -79,13 +80,31 @@ def test_a_later_change_never_costs_more(convention, data):
     assert first.amount >= second.amount
 
 
-@pytest.mark.parametrize("convention", [c for c in ALL if c is not CHARGEBEE], ids=ids)
+@pytest.mark.parametrize(
+    "convention", [c for c in ALL if c not in {CHARGEBEE, ACTUAL_360}], ids=ids
+)
 @given(data=st.data())
 def test_a_change_on_the_first_day_costs_the_full_price(convention, data):
     (start, end), _, price, quantity = data.draw(cases(convention))
     result = prorate(price, start, end, start, quantity=quantity, convention=convention)
     assert result.fraction == 1
     assert result.amount == price * quantity
+
+
+@given(data=st.data())
+def test_actual_360_charges_actual_days_at_a_360th_of_a_year_never_more_than_the_whole(data):
+    (start, end), (on,), price, quantity = data.draw(cases(ACTUAL_360))
+    result = prorate(price, start, end, on, quantity=quantity, convention=ACTUAL_360)
+    days_left = (end - on).days
+    # 30E/360 counts the term: 30 days a month, a 31st counted as the 30th.
+    length = (
+        360 * (end.year - start.year)
+        + 30 * (end.month - start.month)
+        + min(end.day, 30)
+        - min(start.day, 30)
+    )
+    assert (result.remaining, result.total) == (days_left, length)
+    assert result.fraction == min(Fraction(days_left, length), 1)
 
 
 @given(term=day_terms(min_days=2), price=prices)

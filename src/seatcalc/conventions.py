@@ -2,8 +2,9 @@
 
 A :class:`Convention` says how :func:`~seatcalc.prorate` counts the time that remains in a term
 and the length of the whole term, and what it does with the ratio before the one rounding to the
-currency's minor unit.  seatcalc names five conventions (:data:`ACTUAL_DAYS`, the default,
-:data:`SECONDS`, :data:`THIRTY_360`, :data:`ACTUAL_360`, :data:`MONTHS_THEN_DAYS`) and presets
+currency's minor unit.  seatcalc names six conventions (:data:`ACTUAL_DAYS`, the default,
+:data:`SECONDS`, :data:`THIRTY_360`, :data:`ACTUAL_360`, :data:`MONTHS_THEN_DAYS`,
+:data:`MONTHS_THEN_DAYS_30`) and presets
 that reproduce well-known billing engines (:data:`STRIPE`, :data:`KILLBILL`, :data:`ZUORA` and
 its two 30-day variants, :data:`LAGO`, :data:`CHARGEBEE`).  :data:`CONVENTIONS` maps each name to
 its value and :func:`convention_named` looks one up.
@@ -38,6 +39,7 @@ __all__ = [
     "KILLBILL",
     "LAGO",
     "MONTHS_THEN_DAYS",
+    "MONTHS_THEN_DAYS_30",
     "SECONDS",
     "STRIPE",
     "THIRTY_360",
@@ -58,7 +60,10 @@ __all__ = [
 #: * ``"months+actual"``: whole months counted back from the term end, then the days left over
 #:   as a share of the actual length of the billing month they fall in.
 #: * ``"months+30"``: the same, with the days left over divided by 30.
-DAY_COUNTS: tuple[str, ...] = ("actual", "30E/360", "months+actual", "months+30")
+#: * ``"actual/360"``: actual days left over the term counted in 360-day years (30E/360), as
+#:   finance's actual/360: a daily rate of a 360th of a year's price.  The share is at most 1: a
+#:   change in the first days of a term longer than its 360-day count pays the whole price.
+DAY_COUNTS: tuple[str, ...] = ("actual", "30E/360", "months+actual", "months+30", "actual/360")
 #: The time units: calendar days on :class:`datetime.date`, seconds on aware datetimes.
 UNITS: tuple[str, ...] = ("day", "second")
 #: Where an intermediate precision applies: to the ratio, or to the ratio x quantity.
@@ -228,6 +233,8 @@ class Convention:
         """
         if self.day_count == "30E/360":
             return "30/360 day"
+        if self.day_count == "actual/360":
+            return "day"
         if self.day_count.startswith("months"):
             return "month"
         return self.unit
@@ -254,11 +261,26 @@ class Convention:
             return ((end - _EPOCH) - (start - _EPOCH)) // _SECOND
         if start >= end:
             return 0
-        if self.day_count == "actual":
+        if self.day_count in {"actual", "actual/360"}:
             return (end - start).days
         if self.day_count == "30E/360":
             return _serial_30e(end) - _serial_30e(start)
         return _months_then_days(start, end, thirty=self.day_count == "months+30")
+
+    def length(self, start: dt.date, end: dt.date) -> int | Fraction:
+        """Count a whole term ``[start, end)``, the denominator of the share.
+
+        This is :meth:`count`, except for ``"actual/360"``, which counts the term in 360-day
+        years (30E/360) while :meth:`count` counts the actual days left.
+
+        >>> import datetime as dt
+        >>> year = dt.date(2026, 1, 1), dt.date(2027, 1, 1)
+        >>> ACTUAL_DAYS.length(*year), ACTUAL_360.length(*year), ACTUAL_360.count(*year)
+        (365, 360, 365)
+        """
+        if self.day_count == "actual/360" and start < end:
+            return _serial_30e(end) - _serial_30e(start)
+        return self.count(start, end)
 
     def remaining(self, on: dt.date, end: dt.date) -> int | Fraction:
         """Count what is left of a term ending on ``end`` after a change on ``on``.
@@ -343,6 +365,11 @@ THIRTY_360 = Convention(
 )
 ACTUAL_360 = Convention(
     "actual_360",
+    day_count="actual/360",
+    summary="actual days left / the term in 360-day years (at most the whole price)",
+)
+MONTHS_THEN_DAYS_30 = Convention(
+    "months_then_days_30",
     day_count="months+30",
     summary="whole months left + leftover actual days / 30, over the term in months",
 )
@@ -400,6 +427,7 @@ CONVENTIONS: Mapping[str, Convention] = MappingProxyType(
             THIRTY_360,
             ACTUAL_360,
             MONTHS_THEN_DAYS,
+            MONTHS_THEN_DAYS_30,
             STRIPE,
             KILLBILL,
             ZUORA,
@@ -420,7 +448,7 @@ def convention_named(name: object) -> Convention:
     >>> convention_named("stripe_seconds")
     Traceback (most recent call last):
     ...
-    seatcalc.errors.InvalidValueError: convention: got 'stripe_seconds'; expected a Convention or one of actual_days, seconds, thirty_360, actual_360, months_then_days, stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, chargebee
+    seatcalc.errors.InvalidValueError: convention: got 'stripe_seconds'; expected a Convention or one of actual_days, seconds, thirty_360, actual_360, months_then_days, months_then_days_30, stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, chargebee
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line

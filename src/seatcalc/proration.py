@@ -453,7 +453,7 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
     _check_instants(convention, term_start, term_end, on)
     if not term_start <= on < term_end:
         _refuse_term(term_start, term_end, on)
-    total = convention.count(term_start, term_end)
+    total = convention.length(term_start, term_end)
     if total == 0:
         raise InvalidValueError(
             field="term_end",
@@ -519,6 +519,8 @@ def _fraction(
     convention: Convention, remaining: int | Fraction, total: int | Fraction, quantity: int
 ) -> Fraction:
     ratio = Fraction(remaining) / total
+    if ratio > 1:  # actual/360: a change early in a long term pays the whole price, no more
+        ratio = Fraction(1)
     places = convention.ratio_places
     if places is None:
         return ratio
