@@ -36,14 +36,12 @@ __all__ = [
 class Share:
     """A stretch of time measured in billing periods: ``whole + part``.
 
-    ``part`` is the share of the one grid period ``[period_start, period_end)`` the stretch
-    covers only in part (``0`` and both dates None when there is none).
+    ``part`` is the share of the one grid period the stretch covers only in part (``0`` when
+    there is none).
     """
 
     whole: int
     part: Fraction
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
 
     @property
     def fraction(self) -> Fraction:
@@ -88,7 +86,7 @@ def share_until(
         piece = prorate(
             price, start, end, day, quantity=seats, convention=convention, rounding=rounding
         )
-    return Share(end_index - index - 1, piece.fraction, start, end)
+    return Share(end_index - index - 1, piece.fraction)
 
 
 def share_after(
@@ -118,7 +116,7 @@ def share_after(
         rest = prorate(
             price, low, high, target, quantity=seats, convention=convention, rounding=rounding
         )
-    return Share(whole, 1 - rest.fraction, low, high)
+    return Share(whole, 1 - rest.fraction)
 
 
 def line_amount(
