@@ -48,26 +48,20 @@ def to_decimal(value: object, field: str) -> Decimal:
     """
     kind = type(value)
     if kind is str:
-        text: str = value  # type: ignore[assignment]
-        # Read in seatcalc's context: Decimal() would answer malformed text with an error or a
-        # NaN depending on the caller's context, and raise a flag in it.  create_decimal refuses
-        # spaces and "1_000" too; non-ASCII digits are refused first.
-        if not text.isascii():
-            _refuse_number(value, field)
-        try:
-            number = _READING.create_decimal(text)
-        except ArithmeticError:
-            _refuse_number(value, field)
-    elif kind is Decimal:
-        number = value  # type: ignore[assignment]
-    elif kind is int:
+        return _read_text(value, field)  # type: ignore[arg-type]
+    if kind is Decimal:
+        return _within_bounds(value, value, field)  # type: ignore[arg-type]
+    if kind is int:
         if not -_LIMIT < value < _LIMIT:  # type: ignore[operator]
             _refuse_number(value, field)
         return Decimal(value)  # type: ignore[arg-type]
-    else:
-        number = _refuse_number(value, field)
-    # Finite, fewer than 18 integer digits, at most 30 decimal places.  adjusted() and
-    # is_finite() read the number without a context, unlike abs() or comparisons with limits.
+    return _refuse_number(value, field)
+
+
+def _within_bounds(number: Decimal, value: object, field: str) -> Decimal:
+    """Return ``number`` if it is finite, below 10**18 and has at most 30 decimal places."""
+    # adjusted() and is_finite() read the number without a context, unlike abs() or comparisons
+    # with limits.
     if not number.is_finite() or (number.adjusted() >= MAX_INTEGER_DIGITS and number):
         _refuse_number(value, field)
     if number.as_tuple().exponent < -MAX_DIGITS:  # type: ignore[operator]
@@ -75,6 +69,26 @@ def to_decimal(value: object, field: str) -> Decimal:
     if number.is_signed() and number.is_zero():
         return number.copy_abs()  # -0 would print as "-$0.00"
     return number
+
+
+def _read_text(text: str, field: str) -> Decimal:
+    """Read decimal text in seatcalc's context, as :func:`to_decimal` does for a str."""
+    # Decimal() would answer malformed text with an error or a NaN depending on the caller's
+    # context, and raise a flag in it.  create_decimal refuses spaces and "1_000" too;
+    # non-ASCII digits are refused first.
+    if not text.isascii():
+        _refuse_number(text, field)
+    try:
+        number = _READING.create_decimal(text)
+    except ArithmeticError:
+        _refuse_number(text, field)
+    if len(text) > MAX_INTEGER_DIGITS or "e" in text or "E" in text:
+        return _within_bounds(number, text, field)
+    # 18 characters without an exponent hold at most 18 integer digits and at most 17 decimal
+    # places: within the bounds, so only NaN, infinities and -0 are left.
+    if not number.is_finite():
+        _refuse_number(text, field)
+    return number.copy_abs() if number.is_zero() else number
 
 
 def _refuse_number(value: object, field: str) -> Decimal:

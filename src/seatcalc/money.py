@@ -29,7 +29,7 @@ from decimal import (
     Overflow,
 )
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Self, SupportsIndex
+from typing import TYPE_CHECKING, Final, NoReturn, Self, SupportsIndex
 
 import attrs
 
@@ -128,11 +128,12 @@ class Money:
         This is the one unchecked constructor: Money's own arithmetic and
         :meth:`from_minor` use it for amounts they have just computed from valid values (a
         finite Decimal within the bounds, a known currency), which the public constructor
-        would check again.  It sets the two slots directly (the class is frozen).
+        would check again.  It sets the two slots with their own setters, which skip the
+        frozen class's ``__setattr__`` (half the time of ``object.__setattr__``).
         """
         money = object.__new__(cls)
-        object.__setattr__(money, "amount", amount)
-        object.__setattr__(money, "currency", currency)
+        _SET_AMOUNT(money, amount)
+        _SET_CURRENCY(money, currency)
         return money
 
     @classmethod
@@ -222,26 +223,24 @@ class Money:
             )
         return other
 
-    def _within_bounds(self, amount: Decimal, operation: str, other: object) -> Self:
-        # The exact result of an operation on two valid amounts, refused if it is too large
-        # or has too many decimal places to be an amount itself.
-        if (amount.adjusted() >= MAX_INTEGER_DIGITS and amount) or (
-            amount.as_tuple().exponent < -MAX_DIGITS  # type: ignore[operator]
-        ):
-            raise InvalidValueError(
-                field=operation,
-                value=other,
-                problem=f", which gives {format(amount, 'f')} {self.currency}",
-                expected=_RESULT_EXPECTED,
-            )
-        if amount.is_zero():
-            return self._of(amount.copy_abs(), self.currency)
-        return self._of(amount, self.currency)
+    def _refuse_result(self, amount: Decimal, operation: str, other: object) -> NoReturn:
+        raise InvalidValueError(
+            field=operation,
+            value=other,
+            problem=f", which gives {format(amount, 'f')} {self.currency}",
+            expected=_RESULT_EXPECTED,
+        )
 
     def __add__(self, other: Money) -> Self:
         """Add two amounts of the same currency, exactly."""
-        given = self._same_currency(other, "+")
-        return self._within_bounds(_EXACT.add(self.amount, given.amount), "+", other)
+        if type(other) is not Money or other.currency != self.currency:
+            self._same_currency(other, "+")
+        # A sum of two amounts of at most 30 places has at most 30; it may reach 10**18.  It
+        # is -0 only when both are, and an amount never is.
+        amount = _EXACT.add(self.amount, other.amount)
+        if amount.adjusted() >= MAX_INTEGER_DIGITS and amount:
+            self._refuse_result(amount, "+", other)
+        return self._of(amount, self.currency)
 
     def __radd__(self, other: object) -> Self:
         """Let :func:`sum` start from the int 0: ``sum(amounts)`` works without a start value.
@@ -255,8 +254,12 @@ class Money:
 
     def __sub__(self, other: Money) -> Self:
         """Subtract two amounts of the same currency, exactly."""
-        given = self._same_currency(other, "-")
-        return self._within_bounds(_EXACT.subtract(self.amount, given.amount), "-", other)
+        if type(other) is not Money or other.currency != self.currency:
+            self._same_currency(other, "-")
+        amount = _EXACT.subtract(self.amount, other.amount)  # as for +: at most 30 places
+        if amount.adjusted() >= MAX_INTEGER_DIGITS and amount:
+            self._refuse_result(amount, "-", other)
+        return self._of(amount, self.currency)
 
     def __neg__(self) -> Self:
         """Return the amount with its sign flipped."""
@@ -282,7 +285,12 @@ class Money:
                 code=ErrorCode.FLOAT_NOT_EXACT if isinstance(given, float) else None,
             )
         multiplier = to_decimal(given, "*")
-        return self._within_bounds(_EXACT.multiply(self.amount, multiplier), "*", factor)
+        amount = _EXACT.multiply(self.amount, multiplier)
+        if (amount.adjusted() >= MAX_INTEGER_DIGITS and amount) or (
+            amount.as_tuple().exponent < -MAX_DIGITS  # type: ignore[operator]
+        ):
+            self._refuse_result(amount, "*", factor)
+        return self._of(amount.copy_abs() if amount.is_zero() else amount, self.currency)
 
     __rmul__ = __mul__
 
@@ -488,6 +496,11 @@ class Money:
             expected="a call to Money.round(rounding=...)",
             code=ErrorCode.NOT_SUPPORTED,
         )
+
+
+# The slots' own setters, for Money._of only.
+_SET_AMOUNT: Final = Money.__dict__["amount"].__set__
+_SET_CURRENCY: Final = Money.__dict__["currency"].__set__
 
 
 def check_price(value: object, field: str, currency: str | None = None) -> Money:
