@@ -13,6 +13,7 @@ import pytest
 
 from seatcalc import (
     DEFAULT_POLICY,
+    EUROPE_CODES,
     Eligibility,
     InvalidTypeError,
     InvalidValueError,
@@ -49,15 +50,26 @@ def codes(sub: Subscription, on: dt.date = ON, policy: Policy = DEFAULT_POLICY) 
 
 def test_the_default_policy_is_the_seed():
     assert Policy() == DEFAULT_POLICY
-    assert DEFAULT_POLICY.allowed == {"US", "CA", "150"}
+    assert DEFAULT_POLICY.allowed == {"US", "CA", *EUROPE_CODES}
+    assert {"150", "EU", "IC", "EA", "GF", "GP", "MF", "MQ", "RE", "YT"} == EUROPE_CODES
     assert DEFAULT_POLICY.channels == {"direct"}
     assert DEFAULT_POLICY.cutoff == dt.date(2016, 1, 1)
     assert DEFAULT_POLICY.auto_renew_required is True
     assert DEFAULT_POLICY.max_seats is None
     assert not DEFAULT_POLICY.excluded
-    # 53 European countries (CLDR 150) plus the United States and Canada.
-    assert DEFAULT_POLICY.countries == countries_in("150") | {"US", "CA"}
-    assert len(DEFAULT_POLICY.countries) == 55
+    # CLDR's 53 European countries, Cyprus (EU, filed by CLDR under Western Asia), the Canary
+    # Islands, Ceuta and Melilla, the six outermost regions of France, the US and Canada.
+    added = {"CY", "IC", "EA", "GF", "GP", "MF", "MQ", "RE", "YT"}
+    assert DEFAULT_POLICY.countries == countries_in("150") | added | {"US", "CA"}
+    assert len(DEFAULT_POLICY.countries) == 64
+    assert countries_in("EU") <= DEFAULT_POLICY.countries
+    assert len(countries_in("150")) == 53  # CLDR's own region is unchanged
+
+
+@pytest.mark.parametrize("country", ["CY", "IC", "EA", "GF", "GP", "MF", "MQ", "RE", "YT"])
+def test_europe_as_customers_mean_it_is_eligible_by_default(country):
+    assert check_eligibility(make(country=country), ON).eligible
+    assert country not in countries_in("150")
 
 
 @pytest.mark.parametrize("country", ["US", "CA", "FR", "DE", "GB", "NO", "CH", "RU", "UA", "AX"])
@@ -68,12 +80,19 @@ def test_a_direct_auto_renewing_subscription_in_the_seed_regions_is_eligible(cou
     assert outcome.messages("fr") == ()
 
 
-@pytest.mark.parametrize("country", ["AU", "JP", "BR", "MX", "CY", "TR"])
+@pytest.mark.parametrize("country", ["AU", "JP", "BR", "MX", "TR", "BL", "PM", "GL"])
 def test_outside_the_seed_regions_the_region_is_not_supported(country):
-    # CY and TR: CLDR puts them in Western Asia (145), not in Europe (150).
+    # TR: CLDR puts it in Western Asia (145), and it is not in the EU.  BL (Saint-Barthelemy),
+    # PM (Saint-Pierre and Miquelon) and GL (Greenland) are overseas countries and territories,
+    # outside the EU.
     outcome = check_eligibility(make(country=country), ON)
     assert [str(code) for code in outcome.codes] == ["REGION_NOT_SUPPORTED"]
-    assert dict(outcome.reasons[0].facts) == {"country": country, "allowed": ("150", "CA", "US")}
+    assert dict(outcome.reasons[0].facts) == {
+        "country": country,
+        "allowed": ("150", "CA", "EA", "EU", "GF", "GP", "IC", "MF", "MQ", "RE", "US", "YT"),
+    }
+    # The message says "Europe" as a customer does, not the ten codes behind it.
+    assert "these places: Canada, Europe, or United States." in outcome.reasons[0].message("en")
 
 
 def test_each_seed_rule_fails_on_its_own():
@@ -117,7 +136,10 @@ def test_every_failing_rule_is_reported_in_canonical_order():
     assert [dict(reason.facts) for reason in outcome.reasons] == [
         {"on": ON, "term_start": dt.date(2015, 6, 1), "term_end": dt.date(2016, 6, 1)},
         {"channel": "reseller", "allowed_channels": ("direct",)},
-        {"country": "AU", "allowed": ("150", "CA", "US")},
+        {
+            "country": "AU",
+            "allowed": ("150", "CA", "EA", "EU", "GF", "GP", "IC", "MF", "MQ", "RE", "US", "YT"),
+        },
         {"country": "AU", "excluded_by": ("AU",)},
         {"purchased_on": dt.date(2015, 6, 1), "cutoff": dt.date(2016, 1, 1)},
         {"product": "Maya"},
@@ -175,8 +197,8 @@ def test_allowing_and_excluding_move_a_code_from_one_side_to_the_other():
     policy = DEFAULT_POLICY.excluding("RU")
     assert policy.excluded == {"RU"}
     assert policy.allowing("RU").excluded == frozenset()
-    assert policy.allowing("RU").allowed == {"US", "CA", "150", "RU"}
-    assert DEFAULT_POLICY.excluding("US").allowed == {"CA", "150"}
+    assert policy.allowing("RU").allowed == {"US", "CA", "RU", *EUROPE_CODES}
+    assert DEFAULT_POLICY.excluding("US").allowed == {"CA", *EUROPE_CODES}
 
 
 def test_excluding_a_region_carves_it_out_of_a_wider_one():

@@ -40,7 +40,7 @@ from seatcalc.lifecycle import (
     status_on,
 )
 from seatcalc.money import Money, minor_unit_digits
-from seatcalc.policy import DEFAULT_POLICY, Policy, countries_in
+from seatcalc.policy import DEFAULT_POLICY, EUROPE_CODES, Policy, countries_in
 from seatcalc.proration import Proration, prorate
 from seatcalc.quote import AddSeatsQuote, quote_add_seats
 from seatcalc.removal import (
@@ -87,6 +87,7 @@ __all__ = [
     "DAY_COUNTS",
     "DEFAULT_LIFECYCLE",
     "DEFAULT_POLICY",
+    "EUROPE_CODES",
     "KILLBILL",
     "LAGO",
     "MONTHS_THEN_DAYS",

@@ -14,6 +14,7 @@ from typing import Final
 from babel.core import Locale
 
 from seatcalc._i18n import catalog
+from seatcalc.policy import EUROPE_CODES
 
 __all__ = ["CHANNEL_MESSAGES", "MESSAGES", "MESSAGE_IDS", "reason_message"]
 
@@ -85,7 +86,10 @@ def _render(facts: Mapping[str, object], where: Locale) -> dict[str, str]:
         elif name == "country":
             shown[name] = _territory(str(value), where)
         elif name in {"allowed", "excluded_by"} and isinstance(value, tuple):
-            names = sorted((_territory(code, where) for code in value), key=sort_key)
+            codes = set(value)
+            if codes >= EUROPE_CODES:  # said as a customer says it: "Europe"
+                codes = (codes - EUROPE_CODES) | {"150"}
+            names = sorted((_territory(code, where) for code in codes), key=sort_key)
             shown[name] = format_list(names, style="or", locale=where) if names else ""
         elif isinstance(value, tuple):
             shown[name] = ", ".join(value)

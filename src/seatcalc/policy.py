@@ -25,11 +25,21 @@ from seatcalc.subscription import CHANNELS, check_channel
 __all__ = [
     "CLDR_VERSION",
     "DEFAULT_POLICY",
+    "EUROPE_CODES",
     "Policy",
     "check_territory",
     "countries_in",
     "countries_of",
 ]
+
+
+#: Europe as a European customer means it, the default policy's Europe (SPEC §2): CLDR region
+#: ``150``; the ``EU`` grouping, which adds Cyprus (an EU and euro-area member CLDR files under
+#: Western Asia); and the member states' territories that ISO 3166 codes separately and EU law
+#: covers: the Canary Islands (``IC``) and Ceuta and Melilla (``EA``) of Spain, and the
+#: outermost regions of France (``GF``, ``GP``, ``MF``, ``MQ``, ``RE``, ``YT``).  The Azores and
+#: Madeira have no code of their own: they are Portugal.
+EUROPE_CODES: Final = frozenset({"150", "EU", "IC", "EA", "GF", "GP", "MF", "MQ", "RE", "YT"})
 
 
 def countries_in(code: str) -> frozenset[str]:
@@ -144,7 +154,8 @@ class Policy:
 
     * ``allowed``: country codes (ISO 3166-1 alpha-2) and CLDR region codes where adding is
       offered; a region stands for every country it holds (``"150"``, Europe, is 53 countries,
-      see :func:`countries_in`).  Default ``{"US", "CA", "150"}``.
+      see :func:`countries_in`).  Default: the United States, Canada and
+      :data:`EUROPE_CODES`, Europe as a European customer means it.
     * ``excluded``: country or region codes excluded even when allowed.  Default none.
     * ``channels``: the sales channels that qualify, among :data:`~seatcalc.CHANNELS`.
       Default ``{"direct"}``.
@@ -166,16 +177,19 @@ class Policy:
     The countries a policy admits are expanded once, when it is built, so checking a
     subscription is a few set lookups.
 
-    >>> len(DEFAULT_POLICY.countries), {"US", "CA", "FR", "RU"} <= DEFAULT_POLICY.countries
-    (55, True)
-    >>> DEFAULT_POLICY.allowing("AU").excluding("RU", "BY").with_cutoff(None)
+    >>> (
+    ...     len(DEFAULT_POLICY.countries),
+    ...     {"US", "CA", "FR", "CY", "IC", "RU"} <= DEFAULT_POLICY.countries,
+    ... )
+    (64, True)
+    >>> Policy(allowed={"US", "CA", "150"}).allowing("AU").excluding("RU", "BY").with_cutoff(None)
     Policy(allowed=['150', 'AU', 'CA', 'US'], excluded=['BY', 'RU'], channels=['direct'], cutoff=None, excluded_plans=[], excluded_products=[], auto_renew_required=True, max_seats=None)
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
 
     allowed: frozenset[str] = attrs.field(
-        default=frozenset({"US", "CA", "150"}),
+        default=frozenset({"US", "CA", *EUROPE_CODES}),
         converter=_allowed,
         repr=_sorted,
     )
@@ -282,7 +296,8 @@ class Policy:
         """Return a JSON-safe dict: sets as sorted lists, the cutoff in ISO 8601.
 
         >>> DEFAULT_POLICY.to_dict()  # doctest: +NORMALIZE_WHITESPACE
-        {'allowed': ['150', 'CA', 'US'], 'excluded': [], 'channels': ['direct'],
+        {'allowed': ['150', 'CA', 'EA', 'EU', 'GF', 'GP', 'IC', 'MF', 'MQ', 'RE', 'US', 'YT'],
+         'excluded': [], 'channels': ['direct'],
          'cutoff': '2016-01-01', 'excluded_plans': [], 'excluded_products': [],
          'auto_renew_required': True, 'max_seats': None}
         """
@@ -309,6 +324,6 @@ class Policy:
 
 
 #: The seed's policy (SPEC R5-R8, R12): bought directly from the vendor's web store, by a
-#: customer in the United States, Canada or Europe (CLDR region 150), on or after 2016-01-01,
-#: on auto-renewal; nothing excluded and no seat limit.
+#: customer in the United States, Canada or Europe (:data:`EUROPE_CODES`), on or after
+#: 2016-01-01, on auto-renewal; nothing excluded and no seat limit.
 DEFAULT_POLICY: Final = Policy()
