@@ -124,6 +124,7 @@ ADDITIVE = [c for c in ALL if c.additive]
 def test_which_conventions_are_additive():
     assert sorted(c.name for c in ADDITIVE) == [
         "actual_days",
+        "lago_subscription",
         "seconds",
         "stripe",
         "thirty_360",

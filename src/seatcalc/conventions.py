@@ -38,6 +38,8 @@ __all__ = [
     "DAY_COUNTS",
     "KILLBILL",
     "LAGO",
+    "LAGO_SUBSCRIPTION",
+    "MONTHS_FORWARD_THEN_DAYS",
     "MONTHS_THEN_DAYS",
     "MONTHS_THEN_DAYS_30",
     "SECONDS",
@@ -60,10 +62,20 @@ __all__ = [
 #: * ``"months+actual"``: whole months counted back from the term end, then the days left over
 #:   as a share of the actual length of the billing month they fall in.
 #: * ``"months+30"``: the same, with the days left over divided by 30.
+#: * ``"months-forward+actual"``: whole months counted forward from the first counted day
+#:   (each boundary computed from it, clamped to month ends, never chained), then the days left
+#:   at the end as a share of the actual length of the month they begin.
 #: * ``"actual/360"``: actual days left over the term counted in 360-day years (30E/360), as
 #:   finance's actual/360: a daily rate of a 360th of a year's price.  The share is at most 1: a
 #:   change in the first days of a term longer than its 360-day count pays the whole price.
-DAY_COUNTS: tuple[str, ...] = ("actual", "30E/360", "months+actual", "months+30", "actual/360")
+DAY_COUNTS: tuple[str, ...] = (
+    "actual",
+    "30E/360",
+    "months+actual",
+    "months+30",
+    "months-forward+actual",
+    "actual/360",
+)
 #: The time units: calendar days on :class:`datetime.date`, seconds on aware datetimes.
 UNITS: tuple[str, ...] = ("day", "second")
 #: Where an intermediate precision applies: to the ratio, or to the ratio x quantity.
@@ -265,6 +277,8 @@ class Convention:
             return (end - start).days
         if self.day_count == "30E/360":
             return _serial_30e(end) - _serial_30e(start)
+        if self.day_count == "months-forward+actual":
+            return _months_forward_then_days(start, end)
         return _months_then_days(start, end, thirty=self.day_count == "months+30")
 
     def length(self, start: dt.date, end: dt.date) -> int | Fraction:
@@ -349,6 +363,20 @@ def _months_then_days(first: dt.date, end: dt.date, *, thirty: bool) -> int | Fr
     return months + Fraction(stub, length)
 
 
+def _months_forward_then_days(first: dt.date, end: dt.date) -> int | Fraction:
+    # Whole months forward from the first day (first + k months, clamped), then the stub at the
+    # end over the length of the month it begins.
+    months = months_between(first, end)
+    boundary = grid_date(first, months)
+    if boundary > end:
+        months -= 1
+        boundary = grid_date(first, months)
+    stub = (end - boundary).days
+    if stub == 0:
+        return months
+    return months + Fraction(stub, (grid_date(first, months + 1) - boundary).days)
+
+
 ACTUAL_DAYS = Convention(
     "actual_days",
     summary="actual days left / actual days in the term; the change day is charged",
@@ -367,6 +395,11 @@ ACTUAL_360 = Convention(
     "actual_360",
     day_count="actual/360",
     summary="actual days left / the term in 360-day years (at most the whole price)",
+)
+MONTHS_FORWARD_THEN_DAYS = Convention(
+    "months_forward_then_days",
+    day_count="months-forward+actual",
+    summary="whole months forward from the change + leftover days / days of that month",
 )
 MONTHS_THEN_DAYS_30 = Convention(
     "months_then_days_30",
@@ -409,7 +442,11 @@ LAGO = Convention(
     ratio_places=6,
     ratio_rounding=ROUND_HALF_UP,
     precision_scope="units",
-    summary="Lago: inclusive days, weighted units (ratio x units) rounded to 6 places",
+    summary="Lago, fixed charges (seats): days, weighted units (ratio x units) to 6 places",
+)
+LAGO_SUBSCRIPTION = Convention(
+    "lago_subscription",
+    summary="Lago, subscription fee: days / days of the period, unrounded, rounded once",
 )
 CHARGEBEE = Convention(
     "chargebee",
@@ -428,12 +465,14 @@ CONVENTIONS: Mapping[str, Convention] = MappingProxyType(
             ACTUAL_360,
             MONTHS_THEN_DAYS,
             MONTHS_THEN_DAYS_30,
+            MONTHS_FORWARD_THEN_DAYS,
             STRIPE,
             KILLBILL,
             ZUORA,
             ZUORA_ACTUAL_360,
             ZUORA_STRICT_30_360,
             LAGO,
+            LAGO_SUBSCRIPTION,
             CHARGEBEE,
         )
     }
@@ -448,7 +487,7 @@ def convention_named(name: object) -> Convention:
     >>> convention_named("stripe_seconds")
     Traceback (most recent call last):
     ...
-    seatcalc.errors.InvalidValueError: convention: got 'stripe_seconds'; expected a Convention or one of actual_days, seconds, thirty_360, actual_360, months_then_days, months_then_days_30, stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, chargebee
+    seatcalc.errors.InvalidValueError: convention: got 'stripe_seconds'; expected a Convention or one of actual_days, seconds, thirty_360, actual_360, months_then_days, months_then_days_30, months_forward_then_days, stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, lago_subscription, chargebee
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
