@@ -18,9 +18,11 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from pathlib import Path
 from typing import Final
 
+import attrs
 import babel.numbers
 from babel.core import Locale, UnknownLocaleError
 
+from seatcalc._numbers import MINIMUM_GROUPING_DIGITS
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "check_locale",
     "format_currency",
     "format_decimal",
+    "minimum_grouping_digits",
     "sort_key",
 ]
 
@@ -75,11 +78,112 @@ def check_locale(locale: object, field: str = "locale") -> Locale:
 
 
 def format_currency(amount: Decimal, currency: str, locale: Locale) -> str:
-    """Format an amount (already rounded) for ``locale``, without rounding it again."""
+    """Format an amount (already rounded) for ``locale``, without rounding it again.
+
+    babel writes the amount with its pattern, sign and currency symbol, its digits ungrouped;
+    seatcalc then applies the parts of CLDR that babel 2.19 leaves out, as ICU does:
+
+    * grouping with CLDR's minimum grouping digits (``1234,50 €`` but ``12.345,50 €`` in
+      Spanish) and the pattern's group sizes (``12,34,567.89`` in Indian English);
+    * the currency decimal and group separators that replace the number's in currency formats
+      (``1'234.50 CHF`` in Swiss French, where other numbers are written ``1'234,5``);
+    * currency spacing: a no-break space between a digit and a currency symbol that ends, or
+      starts, with a letter (``CHF 1,234.50``, ``-SEK 1,234.50``), never before a sign.
+
+    Writing the groups itself also keeps an apostrophe group separator (Swiss German
+    ``1'234'567.89``) away from babel's removal of quoted pattern text.
+    """
     with localcontext(_FORMAT_CONTEXT):
-        return babel.numbers.format_currency(
-            amount, currency, locale=locale, decimal_quantization=False
+        text = babel.numbers.format_currency(
+            amount, currency, locale=locale, decimal_quantization=False, group_separator=False
         )
+    rules = _currency_rules(locale)
+    number = rules.number.search(text)
+    if number is None:  # babel always writes digits; nothing to correct without them
+        return text
+    integer, fraction = number.group("integer", "fraction")
+    written = rules.group(integer) + ("" if fraction is None else rules.decimal + fraction)
+    before, after = text[: number.start()], text[number.end() :]
+    symbol = babel.numbers.get_currency_symbol(currency, locale)
+    if symbol and before.endswith(symbol) and _spaced(symbol[-1]):
+        before += _CURRENCY_SPACE
+    if symbol and after.startswith(symbol) and _spaced(symbol[0]):
+        after = _CURRENCY_SPACE + after
+    return before + written + after
+
+
+# CLDR's currencySpacing, the same in every locale of CLDR 48: insertBetween, put between a
+# digit and a currency symbol whose touching character matches currencyMatch.
+_CURRENCY_SPACE: Final = "\N{NO-BREAK SPACE}"
+
+
+def _spaced(char: str) -> bool:
+    """Whether a currency symbol's character next to a digit calls for currency spacing.
+
+    CLDR's ``currencyMatch`` is ``[[:^S:]&[:^Z:]]``: neither a symbol (``$``, ``€``, ``£``) nor
+    a separator; a letter (``CHF``, ``kr``) or a dot (``Fr.``) is.
+    """
+    return unicodedata.category(char)[0] not in "SZ"
+
+
+@attrs.frozen
+class _CurrencyRules:
+    """What a locale's currency format needs beyond babel, read once per locale."""
+
+    #: The number as babel writes it with ``group_separator=False``: integer digits, then
+    #: optionally the decimal symbol and the fraction digits.
+    number: re.Pattern[str]
+    #: The decimal and group separators of currency amounts (``currencyDecimal`` and
+    #: ``currencyGroup`` where the locale has them).
+    decimal: str
+    separator: str
+    #: The pattern's primary and secondary group sizes (3 and 2 in ``#,##,##0.00``).
+    primary: int
+    secondary: int
+    #: CLDR's ``minimumGroupingDigits``.
+    minimum: int
+
+    def group(self, digits: str) -> str:
+        """Group an integer part as ICU does: only if it has ``primary + minimum`` digits."""
+        if len(digits) < self.primary + self.minimum:
+            return digits
+        groups = [digits[-self.primary :]]
+        rest = digits[: -self.primary]
+        while len(rest) > self.secondary:
+            groups.append(rest[-self.secondary :])
+            rest = rest[: -self.secondary]
+        groups.append(rest)
+        return self.separator.join(reversed(groups))
+
+
+@functools.lru_cache(maxsize=64)
+def _currency_rules(locale: Locale) -> _CurrencyRules:
+    """Read a locale's currency-format rules from babel's data and the generated CLDR table."""
+    symbols = locale.number_symbols["latn"]  # babel formats with latn unless told otherwise
+    decimal = babel.numbers.get_decimal_symbol(locale, numbering_system="latn")
+    group = babel.numbers.get_group_symbol(locale, numbering_system="latn")
+    primary, secondary = locale.currency_formats["standard"].grouping
+    return _CurrencyRules(
+        number=re.compile(f"(?P<integer>[0-9]+)(?:{re.escape(decimal)}(?P<fraction>[0-9]+))?"),
+        decimal=symbols.get("currencyDecimal", decimal),
+        separator=symbols.get("currencyGroup", group),
+        primary=primary,
+        secondary=secondary,
+        minimum=minimum_grouping_digits(locale),
+    )
+
+
+def minimum_grouping_digits(locale: Locale) -> int:
+    """Return CLDR's ``minimumGroupingDigits`` for ``locale``: 2 for ``es``, 1 for ``es_MX``.
+
+    The generated table holds the exceptions; a locale it does not name takes its language's
+    value, else 1.
+    """
+    code = "_".join(
+        part for part in (locale.language, locale.script, locale.territory, locale.variant) if part
+    )
+    table = MINIMUM_GROUPING_DIGITS
+    return table.get(code, table.get(locale.language, 1))
 
 
 def format_decimal(number: int | Decimal, locale: Locale) -> str:

@@ -433,7 +433,9 @@ class Money:
         r"""Format for people in ``locale``, after rounding once with seatcalc's ``rounding``.
 
         babel's own formatter would round half-even to the currency's digits; seatcalc rounds
-        first, with the mode you name, and tells babel not to round again.
+        first, with the mode you name, and tells babel not to round again.  The text then follows
+        CLDR where babel leaves it out: minimum grouping digits, currency spacing and the
+        currency decimal and group separators (the "Formatting for people" documentation).
 
         >>> Money("1234.565", "USD").format("en_US")
         '$1,234.57'
@@ -441,6 +443,10 @@ class Money:
         '1\u202f234\u202f567,89\xa0€'
         >>> Money("1234567", "JPY").format("ja_JP")
         '￥1,234,567'
+        >>> Money("1234.5", "EUR").format("es_ES"), Money("12345.5", "EUR").format("es_ES")
+        ('1234,50\xa0€', '12.345,50\xa0€')
+        >>> Money("1234.5", "CHF").format("en_US"), Money("1234.5", "CHF").format("fr_CH")
+        ('CHF\xa01,234.50', "1'234.50\xa0CHF")
         """
         from seatcalc._i18n import check_locale, format_currency  # noqa: PLC0415 - on first use
 
