@@ -18,7 +18,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seatcalc import Money, Subscription, quote_add_seats
-from seatcalc._i18n import _currency_rules, format_currency, minimum_grouping_digits
+from seatcalc._i18n import (
+    _currency_rules,
+    check_locale,
+    format_currency,
+    format_decimal,
+    minimum_grouping_digits,
+)
 from seatcalc._numbers import CLDR_VERSION, MINIMUM_GROUPING_DIGITS, SOURCE
 from strategies import currencies, decimals, rounding_modes
 
@@ -593,3 +599,21 @@ def test_formatting_never_raises_and_shows_the_rounded_digits(amount, currency, 
     assert integer_shown.replace(rules.separator, "") == integer
     grouped = rules.separator in integer_shown
     assert grouped == (len(integer) >= rules.primary + rules.minimum)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        # ICU 78.2 (CLDR 48.0): new Intl.NumberFormat(locale).format(n), for 365, 1234, 12345,
+        # 1234567.
+        ("es", ["365", "1234", "12.345", "1.234.567"]),
+        ("it", ["365", "1234", "12.345", "1.234.567"]),
+        ("en", ["365", "1,234", "12,345", "1,234,567"]),
+        ("fr_FR", ["365", "1\u202f234", "12\u202f345", "1\u202f234\u202f567"]),
+        ("de_CH", ["365", "1'234", "12'345", "1'234'567"]),
+        ("en_IN", ["365", "1,234", "12,345", "12,34,567"]),
+    ],
+)
+def test_counts_are_grouped_as_cldr_groups_them(locale, expected):
+    where = check_locale(locale)
+    assert [format_decimal(n, where) for n in (365, 1234, 12345, 1234567)] == expected

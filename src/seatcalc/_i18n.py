@@ -127,8 +127,8 @@ def _spaced(char: str) -> bool:
 
 
 @attrs.frozen
-class _CurrencyRules:
-    """What a locale's currency format needs beyond babel, read once per locale."""
+class _NumberRules:
+    """What a locale's number or currency format needs beyond babel, read once per locale."""
 
     #: The number as babel writes it with ``group_separator=False``: integer digits, then
     #: optionally the decimal symbol and the fraction digits.
@@ -157,13 +157,13 @@ class _CurrencyRules:
 
 
 @functools.lru_cache(maxsize=64)
-def _currency_rules(locale: Locale) -> _CurrencyRules:
+def _currency_rules(locale: Locale) -> _NumberRules:
     """Read a locale's currency-format rules from babel's data and the generated CLDR table."""
     symbols = locale.number_symbols["latn"]  # babel formats with latn unless told otherwise
     decimal = babel.numbers.get_decimal_symbol(locale, numbering_system="latn")
     group = babel.numbers.get_group_symbol(locale, numbering_system="latn")
     primary, secondary = locale.currency_formats["standard"].grouping
-    return _CurrencyRules(
+    return _NumberRules(
         number=re.compile(f"(?P<integer>[0-9]+)(?:{re.escape(decimal)}(?P<fraction>[0-9]+))?"),
         decimal=symbols.get("currencyDecimal", decimal),
         separator=symbols.get("currencyGroup", group),
@@ -187,9 +187,38 @@ def minimum_grouping_digits(locale: Locale) -> int:
 
 
 def format_decimal(number: int | Decimal, locale: Locale) -> str:
-    """Format a number for ``locale`` (``1,234`` in English, ``1 234`` in French)."""
+    """Format a number for ``locale`` (``1,234`` in English, ``1 234`` in French).
+
+    Digits are grouped as :func:`format_currency` groups them, with the decimal pattern's group
+    sizes and CLDR's minimum grouping digits (``1234`` seats but ``12.345`` in Spanish).
+    """
     with localcontext(_FORMAT_CONTEXT):
-        return babel.numbers.format_decimal(number, locale=locale, decimal_quantization=False)
+        text = babel.numbers.format_decimal(
+            number, locale=locale, decimal_quantization=False, group_separator=False
+        )
+    rules = _decimal_rules(locale)
+    found = rules.number.search(text)
+    if found is None:
+        return text
+    integer, fraction = found.group("integer", "fraction")
+    written = rules.group(integer) + ("" if fraction is None else rules.decimal + fraction)
+    return text[: found.start()] + written + text[found.end() :]
+
+
+@functools.lru_cache(maxsize=64)
+def _decimal_rules(locale: Locale) -> _NumberRules:
+    """Read a locale's rules for plain numbers (no currency decimal or group separators)."""
+    decimal = babel.numbers.get_decimal_symbol(locale, numbering_system="latn")
+    group = babel.numbers.get_group_symbol(locale, numbering_system="latn")
+    primary, secondary = locale.decimal_formats[None].grouping
+    return _NumberRules(
+        number=re.compile(f"(?P<integer>[0-9]+)(?:{re.escape(decimal)}(?P<fraction>[0-9]+))?"),
+        decimal=decimal,
+        separator=group,
+        primary=primary,
+        secondary=secondary,
+        minimum=minimum_grouping_digits(locale),
+    )
 
 
 @functools.cache
