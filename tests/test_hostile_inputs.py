@@ -414,7 +414,7 @@ QUOTE_CASES = [
         "from_dict total",
         lambda: AddSeatsQuote.from_dict(QUOTE | {"total": {"amount": "1.00", "currency": "USD"}}),
         V,
-        "total",
+        "total.amount",
     ),
     Case(
         "from_dict reason",
