@@ -287,8 +287,8 @@ def test_notebook_tables_for_eligibility_and_proration():
     quote = quote_add_seats(SUB, 2, dt.date(2026, 7, 1))
     assert quote.proration is not None
     html = quote.proration._repr_html_()
-    assert "<th>Amount</th><td>1209.86 USD</td>" in html
-    assert "<th>Remaining days</th><td>184 of 365</td>" in html
+    assert "<th>Total</th><td>$1,209.86</td>" in html
+    assert "<th>Time remaining</th><td>184 of 365 days (convention actual_days)</td>" in html
     assert quote.eligibility._repr_html_().startswith("<table><caption>Eligible</caption>")
     refused = quote_add_seats(attrs.evolve(SUB, country="BR"), 2, dt.date(2026, 7, 1))
     html = refused.eligibility._repr_html_()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from babel.core import Locale
 
 from seatcalc import (
+    _explain_money,
     _writing,
 )
 from seatcalc._writing import (
@@ -47,6 +48,7 @@ MESSAGE_IDS: tuple[str, ...] = (
     END_DATE,
     NOT_PAYABLE,
     *_writing.MESSAGE_IDS,
+    *_explain_money.MESSAGE_IDS,
 )
 
 
