@@ -289,7 +289,10 @@ def test_notebook_tables_for_eligibility_and_proration():
     html = quote.proration._repr_html_()
     assert "<th>Total</th><td>$1,209.86</td>" in html
     assert "<th>Time remaining</th><td>184 of 365 days (convention actual_days)</td>" in html
-    assert quote.eligibility._repr_html_().startswith("<table><caption>Eligible</caption>")
+    assert quote.eligibility._repr_html_() == (
+        "<table><caption>Eligible: every rule passes, so seats can be added self-service"
+        "</caption></table>"
+    )
     refused = quote_add_seats(attrs.evolve(SUB, country="BR"), 2, dt.date(2026, 7, 1))
     html = refused.eligibility._repr_html_()
     assert "<th>REGION_NOT_SUPPORTED</th><td>Seats can be added" in html

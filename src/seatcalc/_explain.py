@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from babel.core import Locale
 
 from seatcalc import (
+    _explain_eligibility,
     _explain_money,
+    _explain_usage,
     _writing,
 )
 from seatcalc._writing import (
@@ -49,6 +51,8 @@ MESSAGE_IDS: tuple[str, ...] = (
     NOT_PAYABLE,
     *_writing.MESSAGE_IDS,
     *_explain_money.MESSAGE_IDS,
+    *_explain_eligibility.MESSAGE_IDS,
+    *_explain_usage.MESSAGE_IDS,
 )
 
 

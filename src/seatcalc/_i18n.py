@@ -14,7 +14,7 @@ import functools
 import gettext
 import re
 import unicodedata
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
 from pathlib import Path
 from typing import Final
 
@@ -22,6 +22,7 @@ import babel.numbers
 from babel.core import Locale, UnknownLocaleError
 
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError
+from seatcalc.rounding import round_ratio
 
 __all__ = [
     "DOMAIN",
@@ -31,6 +32,7 @@ __all__ = [
     "check_locale",
     "format_currency",
     "format_decimal",
+    "format_percent",
     "sort_key",
 ]
 
@@ -86,6 +88,14 @@ def format_decimal(number: int | Decimal, locale: Locale) -> str:
     """Format a number for ``locale`` (``1,234`` in English, ``1 234`` in French)."""
     with localcontext(_FORMAT_CONTEXT):
         return babel.numbers.format_decimal(number, locale=locale, decimal_quantization=False)
+
+
+def format_percent(part: int, whole: int, locale: Locale) -> str:
+    """Format ``part / whole`` as a whole percentage, rounded half up (``20%``, ``20 %``)."""
+    percent = round_ratio(part * 100, whole, ROUND_HALF_UP)
+    with localcontext(_FORMAT_CONTEXT) as context:
+        share = context.scaleb(Decimal(percent), -2)
+        return babel.numbers.format_percent(share, locale=locale, decimal_quantization=False)
 
 
 @functools.cache
