@@ -547,7 +547,15 @@ RENEWAL = [
     Case("term reversed", lambda: Term(END, START), V, "end"),
     Case(
         "decision contradiction",
-        lambda: Decision(allowed=True, effective_on=END, reason="BEFORE_TERM_END", message=""),
+        lambda: Decision(
+            allowed=True,
+            effective_on=END,
+            reason="BEFORE_TERM_END",
+            removing=1,
+            seats_held=5,
+            on=DAY,
+            term_end=END,
+        ),
         V,
         "allowed",
     ),

@@ -15,6 +15,7 @@ from babel.core import Locale
 from seatcalc import (
     _explain_eligibility,
     _explain_money,
+    _explain_renewals,
     _explain_usage,
     _writing,
 )
@@ -53,6 +54,7 @@ MESSAGE_IDS: tuple[str, ...] = (
     *_explain_money.MESSAGE_IDS,
     *_explain_eligibility.MESSAGE_IDS,
     *_explain_usage.MESSAGE_IDS,
+    *_explain_renewals.MESSAGE_IDS,
 )
 
 
