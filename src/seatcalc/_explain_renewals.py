@@ -1,4 +1,4 @@
-"""The written answers about removing seats (imported on first use)."""
+"""The written answers about removing seats and a term's lifecycle (imported on first use)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from babel.core import Locale
 from seatcalc._writing import TERM_END, Writer, mark
 
 if TYPE_CHECKING:
+    from seatcalc.lifecycle import LifecycleState
     from seatcalc.removal import Decision, SeatReduction
 
 __all__ = [
     "MESSAGE_IDS",
     "decision_message",
     "explain_decision",
+    "explain_lifecycle_state",
     "explain_reduction",
 ]
 
@@ -60,6 +62,10 @@ REDUCTION_TITLE = (
     "Removing %(count)s seat of %(held)s at the renewal on %(end)s",
     "Removing %(count)s seats of %(held)s at the renewal on %(end)s",
 )
+NEXT = (
+    "Next status: %(status)s, from %(day)s, in %(count)s day",
+    "Next status: %(status)s, from %(day)s, in %(count)s days",
+)
 # Singular messages.
 ALLOWED = {
     True: mark("Removal on that day: allowed"),
@@ -71,12 +77,32 @@ REASON_CODE = mark("Reason code: %(code)s")
 WHY = mark("Why: %(message)s")
 REQUESTED = mark("Requested on: %(day)s")
 EFFECTIVE = mark("Effective on: %(day)s")
+STATE_TITLE = mark("Lifecycle status on %(on)s: %(status)s")
+SINCE = mark("Since: %(day)s")
+FINAL = mark("Next status: none, the subscription stays cancelled")
+STATUSES = {
+    "ACTIVE": mark("active"),
+    "RENEWAL_WINDOW": mark("renewal window"),
+    "EXPIRED": mark("expired"),
+    "SUSPENDED": mark("suspended"),
+    "CANCELLED": mark("cancelled"),
+}
+MEANINGS = {
+    "ACTIVE": mark("Meaning: every seat is active; the renewal window has not opened yet"),
+    "RENEWAL_WINDOW": mark("Meaning: every seat is active, and the term can be renewed"),
+    "EXPIRED": mark(
+        "Meaning: the term ended without a renewal and its seats expired; it can still be renewed"
+    ),
+    "SUSPENDED": mark("Meaning: the term was not renewed, and access is suspended"),
+    "CANCELLED": mark("Meaning: the term was not renewed, and the subscription is cancelled"),
+}
 
 #: The message ids of this module.
 MESSAGE_IDS: tuple[str, ...] = (
     *(pair[0] for pair in DECISIONS.values()),
     DECISION_TITLE[0],
     REDUCTION_TITLE[0],
+    NEXT[0],
     *ALLOWED.values(),
     EARLIEST,
     SEATS_AFTER,
@@ -84,6 +110,11 @@ MESSAGE_IDS: tuple[str, ...] = (
     WHY,
     REQUESTED,
     EFFECTIVE,
+    STATE_TITLE,
+    SINCE,
+    FINAL,
+    *STATUSES.values(),
+    *MEANINGS.values(),
 )
 
 
@@ -159,3 +190,29 @@ def explain_reduction(reduction: SeatReduction, where: Locale) -> str:
             ),
         )
     )
+
+
+def explain_lifecycle_state(state: LifecycleState, where: Locale) -> str:
+    """Return a term's status on a day, since when, and what comes next, for ``where``."""
+    write = Writer(where)
+    status = write.text(STATUSES[state.status.value])
+    lines = [
+        write.text(STATE_TITLE, on=write.day(state.on), status=status),
+        write.text(SINCE, day=write.day(state.since)),
+    ]
+    if state.until is None or state.next_status is None:
+        lines.append(write.text(FINAL))
+    else:
+        days = (state.until - state.on).days
+        lines.append(
+            write.plural(
+                NEXT,
+                days,
+                status=write.text(STATUSES[state.next_status.value]),
+                day=write.day(state.until),
+                count=write.number(days),
+            )
+        )
+    lines.append(write.text(TERM_END, end=write.day(state.term_end)))
+    lines.append(write.text(MEANINGS[state.status.value]))
+    return "\n".join(lines)
