@@ -15,6 +15,7 @@ from babel.core import Locale
 from seatcalc import (
     _explain_eligibility,
     _explain_money,
+    _explain_planning,
     _explain_renewals,
     _explain_usage,
     _writing,
@@ -55,6 +56,7 @@ MESSAGE_IDS: tuple[str, ...] = (
     *_explain_eligibility.MESSAGE_IDS,
     *_explain_usage.MESSAGE_IDS,
     *_explain_renewals.MESSAGE_IDS,
+    *_explain_planning.MESSAGE_IDS,
 )
 
 
