@@ -19,11 +19,27 @@ from seatcalc import (
     CHANNELS,
     CONVENTIONS,
     ROUNDING_MODES,
+    AddSeatsQuote,
+    AddTimingComparison,
+    AlignmentQuote,
+    Eligibility,
     LifecyclePolicy,
+    LifecycleState,
     Money,
     Policy,
+    Proration,
+    SeatReduction,
     Subscription,
+    align,
+    can_remove_seats,
+    check_eligibility,
+    compare_add_timing,
     countries_in,
+    lifecycle_state,
+    prorate,
+    quote_add_seats,
+    schedule_seat_reduction,
+    usage_report,
 )
 
 #: Currencies grouped by their CLDR minor-unit digits.
@@ -385,3 +401,109 @@ def alignment_targets(draw: st.DrawFn, subs: list[Subscription]) -> dt.date:
     latest = latest_end(subs)
     limit = latest + relativedelta(months=3 * subs[0].period_months)
     return draw(st.one_of(st.just(latest), st.dates(min_value=latest, max_value=limit)))
+
+
+# -- result values, drawn whole -------------------------------------------------------------
+#
+# Each strategy draws a value the way a caller gets one: from the public function that builds
+# it, on drawn inputs.  The protocol properties (to_dict / from_dict, explain, _repr_html_) run
+# on these.
+
+
+@st.composite
+def prorations(draw: st.DrawFn) -> Proration:
+    """A proration of a day term under any named convention, or of a second term."""
+    rounding = draw(rounding_modes)
+    if draw(st.booleans()):
+        term = draw(second_terms())
+        convention = draw(st.sampled_from(("seconds", "stripe")))
+    else:
+        term = draw(day_terms())
+        convention = draw(day_conventions)
+    (on,) = term_points(term, draw, 1)
+    quantity = draw(st.integers(1, 50))
+    return prorate(
+        draw(prices), *term, on, quantity=quantity, convention=convention, rounding=rounding
+    )
+
+
+@st.composite
+def quotes(draw: st.DrawFn) -> AddSeatsQuote:
+    """A quote, payable or not, under a drawn policy and convention."""
+    sub, on, policy = draw(eligibility_cases())
+    convention = draw(st.sampled_from(sorted(CONVENTIONS)))
+    return quote_add_seats(sub, draw(st.integers(1, 20)), on, policy=policy, convention=convention)
+
+
+@st.composite
+def eligibilities(draw: st.DrawFn) -> Eligibility:
+    """The outcome of a drawn policy for a drawn subscription and day."""
+    sub, on, policy = draw(eligibility_cases())
+    return check_eligibility(sub, on, policy=policy, adding=draw(st.integers(0, 20)))
+
+
+@st.composite
+def removal_cases(draw: st.DrawFn) -> tuple[Subscription, int, dt.date]:
+    """A subscription of two seats or more, seats to remove from it, and a day from its start."""
+    sub, on = draw(subscriptions_with_any_day())
+    if sub.seats < 2:
+        sub = attrs.evolve(sub, seats=draw(st.integers(2, 500)))
+    return sub, draw(st.integers(1, sub.seats - 1)), max(on, sub.term_start)
+
+
+decisions = st.builds(lambda case: can_remove_seats(*case), removal_cases())
+
+
+@st.composite
+def seat_reductions(draw: st.DrawFn) -> SeatReduction:
+    """A reduction scheduled on a day of the term of a subscription on auto-renewal."""
+    sub, seats, _ = draw(removal_cases())
+    length = (sub.term_end - sub.term_start).days
+    on = sub.term_start + dt.timedelta(days=draw(st.integers(0, length - 1)))
+    return schedule_seat_reduction(attrs.evolve(sub, auto_renew=True), seats, on)
+
+
+usage_reports = st.builds(
+    lambda inputs, window, below: usage_report(
+        *inputs, window_days=window, allow_below_assigned=below
+    ),
+    usage_inputs(),
+    st.integers(1, 120),
+    st.booleans(),
+)
+
+
+@st.composite
+def timing_comparisons(draw: st.DrawFn) -> AddTimingComparison:
+    """A comparison of the moments to add seats, with or without a new renewal price."""
+    sub, adding, on, needed_on = draw(timing_cases())
+    renewal_price = draw(
+        st.one_of(
+            st.none(),
+            money(currency=st.just(sub.currency), rounded=True, min_units=0, max_units=10**9),
+        )
+    )
+    return compare_add_timing(
+        sub,
+        adding,
+        needed_on,
+        on=on,
+        renewal_unit_price=renewal_price,
+        convention=draw(day_conventions),
+        rounding=draw(rounding_modes),
+    )
+
+
+@st.composite
+def alignment_quotes(draw: st.DrawFn) -> AlignmentQuote:
+    """The alignment of a drawn group on a drawn target."""
+    subs = draw(alignment_groups())
+    target = draw(alignment_targets(subs))
+    return align(subs, target=target, convention=draw(day_conventions), rounding=draw(half_modes))
+
+
+@st.composite
+def lifecycle_states(draw: st.DrawFn) -> LifecycleState:
+    """Where a drawn term stands on a day from its start to three periods after its end."""
+    sub, on = draw(subscriptions_with_any_day())
+    return lifecycle_state(sub, max(on, sub.term_start), policy=draw(lifecycle_policies))

@@ -209,7 +209,7 @@ def test_add_timing_compares_the_three_moments():
     status, out, _ = run(*argv, *subscription)
     assert status == 0
     # 2 x 1200 x 184/365 = 1209.86 until renewal, + 2400.00 from it.
-    assert "cheapest that covers the need: when needed (1209.86 USD until renewal" in out
+    assert "Cheapest that covers the need: add when needed, $1,209.86 until the renewal" in out
     status, out, _ = run(*argv, *subscription, "--json", "--renewal-unit-price", "1260.00")
     assert status == 0
     assert json.loads(out)["renewal_unit_price"] == {"amount": "1260.00", "currency": "USD"}
@@ -242,8 +242,8 @@ def test_align_prices_each_extension(tmp_path):
     )
     status, out, _ = run("align", "--subscriptions", path)
     assert status == 0
-    assert "5 x 100.00 USD x 18/73 = 123.29 USD" in out
-    assert out.rstrip().endswith("total: 123.29 USD")
+    assert "5 × $100.00 × 18/73 = $123.29" in out
+    assert out.rstrip().endswith("Total: $123.29")
     status, out, _ = run("align", "--subscriptions", path, "--json")
     assert json.loads(out)["total"] == {"amount": "123.29", "currency": "USD"}
 

@@ -408,7 +408,7 @@ SUB = {
     "country": "US",
 }
 # 5 x 100.00 x 90/365 (2027-01-01 -> 2027-04-01) = 123.2876... -> 123.29 USD.
-ALIGNED = "total: 123.29 USD"
+ALIGNED = "Total: $123.29"
 NOT_AN_OBJECT = "expected a JSON object in the form Subscription.to_dict() writes"
 
 

@@ -14,6 +14,7 @@ import threading
 from decimal import Context, Decimal
 from fractions import Fraction
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,9 +26,13 @@ from seatcalc import (
     Money,
     Subscription,
     align,
+    can_remove_seats,
+    check_eligibility,
     compare_add_timing,
+    lifecycle_state,
     prorate,
     quote_add_seats,
+    schedule_seat_reduction,
     usage_report,
 )
 from strategies import LOCALES, money, money_pairs, rounding_modes, subscriptions_with_day, weights
@@ -216,6 +221,35 @@ def test_prorations_and_quotes_are_the_same_in_any_context(context, case, seats,
 @given(hostile_contexts(), subscriptions_with_day(), st.integers(1, 50), rounding_modes)
 def test_planning_is_the_same_in_any_context(context, case, seats, mode):
     compute = planning_computations(case, seats, mode)
+    assert in_context(context, compute) == reference(compute)
+
+
+@given(
+    hostile_contexts(),
+    subscriptions_with_day(),
+    money(),
+    st.integers(1, 50),
+    st.sampled_from(LOCALES),
+)
+def test_every_explanation_is_the_same_in_any_context(context, case, amount, seats, locale):
+    sub, day = case
+    sub = attrs.evolve(sub, seats=seats + 1)
+
+    def compute():
+        values = [
+            amount,
+            sub,
+            check_eligibility(sub, day),
+            can_remove_seats(sub, seats, day),
+            lifecycle_state(sub, day),
+            usage_report(sub, {"ana": day, "ben": day}, [("ana", day)], day),
+            compare_add_timing(sub, seats, day, on=sub.term_start),
+            align([sub, renewed(sub)]),
+        ]
+        if sub.auto_renew:
+            values.append(schedule_seat_reduction(sub, seats, day))
+        return [(value.explain(locale), value._repr_html_()) for value in values]
+
     assert in_context(context, compute) == reference(compute)
 
 

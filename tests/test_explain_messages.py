@@ -1,4 +1,4 @@
-"""The catalogs of a quote's explanation: complete, consistent and compiled."""
+"""The catalogs of the written explanations: complete, consistent and compiled."""
 
 from __future__ import annotations
 

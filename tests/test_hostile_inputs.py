@@ -414,7 +414,7 @@ QUOTE_CASES = [
         "from_dict total",
         lambda: AddSeatsQuote.from_dict(QUOTE | {"total": {"amount": "1.00", "currency": "USD"}}),
         V,
-        "total",
+        "total.amount",
     ),
     Case(
         "from_dict reason",
@@ -547,7 +547,15 @@ RENEWAL = [
     Case("term reversed", lambda: Term(END, START), V, "end"),
     Case(
         "decision contradiction",
-        lambda: Decision(allowed=True, effective_on=END, reason="BEFORE_TERM_END", message=""),
+        lambda: Decision(
+            allowed=True,
+            effective_on=END,
+            reason="BEFORE_TERM_END",
+            removing=1,
+            seats_held=5,
+            on=DAY,
+            term_end=END,
+        ),
         V,
         "allowed",
     ),

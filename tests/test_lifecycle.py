@@ -12,10 +12,12 @@ from seatcalc import (
     InvalidTypeError,
     InvalidValueError,
     LifecyclePolicy,
+    LifecycleState,
     LifecycleStatus,
     Money,
     OutsideTermError,
     Subscription,
+    lifecycle_state,
     status_changes,
     status_on,
 )
@@ -178,3 +180,90 @@ def test_status_changes_at_the_end_of_the_calendar():
         match=r"subscription.term_end: got 9999-12-31, after which the suspended state",
     ):
         status_changes(last)
+
+
+# -- the state on a day -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subscription", "day", "state"),
+    [
+        # Annual: the window opens 90 days before 2027-01-01, on 2026-10-03.
+        (ANNUAL, D(2026, 5, 1), (A.ACTIVE, D(2026, 1, 1), D(2026, 10, 3), A.RENEWAL_WINDOW)),
+        (ANNUAL, D(2026, 10, 3), (A.RENEWAL_WINDOW, D(2026, 10, 3), D(2027, 1, 1), A.EXPIRED)),
+        (ANNUAL, D(2027, 1, 1), (A.EXPIRED, D(2027, 1, 1), D(2027, 1, 16), A.SUSPENDED)),
+        (ANNUAL, D(2027, 2, 14), (A.SUSPENDED, D(2027, 1, 16), D(2027, 2, 15), A.CANCELLED)),
+        (ANNUAL, D(2040, 1, 1), (A.CANCELLED, D(2027, 2, 15), None, None)),
+        # Monthly: renewable from its first day; suspended 15 days from Mar 15.
+        (MONTHLY, D(2026, 2, 1), (A.RENEWAL_WINDOW, D(2026, 1, 31), D(2026, 2, 28), A.EXPIRED)),
+        (MONTHLY, D(2026, 3, 29), (A.SUSPENDED, D(2026, 3, 15), D(2026, 3, 30), A.CANCELLED)),
+    ],
+)
+def test_the_state_on_a_day(subscription, day, state):
+    found = lifecycle_state(subscription, day)
+    assert (found.status, found.since, found.until, found.next_status) == state
+    assert (found.on, found.term_end) == (day, subscription.term_end)
+    assert found.status is status_on(subscription, day)
+    assert LifecycleState.from_dict(json.loads(json.dumps(found.to_dict()))) == found
+
+
+def test_the_state_skips_states_of_zero_days():
+    policy = LifecyclePolicy(renewal_window_days=0, expired_days=0, suspended_days=0)
+    state = lifecycle_state(ANNUAL, D(2026, 12, 31), policy=policy)
+    assert (state.status, state.until, state.next_status) == (A.ACTIVE, D(2027, 1, 1), A.CANCELLED)
+    assert state.explain("en").splitlines()[2] == (
+        "Next status: cancelled, from January 1, 2027, in 1 day"
+    )
+
+
+def test_the_state_dict_form():
+    state = lifecycle_state(ANNUAL, D(2026, 11, 2))
+    assert state.to_dict() == {
+        "status": "RENEWAL_WINDOW",
+        "on": "2026-11-02",
+        "since": "2026-10-03",
+        "until": "2027-01-01",
+        "next_status": "EXPIRED",
+        "term_end": "2027-01-01",
+    }
+    cancelled = lifecycle_state(ANNUAL, D(2030, 1, 1)).to_dict()
+    assert (cancelled["until"], cancelled["next_status"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "expected"),
+    [
+        ({"status": "EXPIRED"}, "on", "a day on or after term_end 2027-01-01"),
+        ({"since": "2026-11-03"}, "since", "a day on or before on 2026-11-02"),
+        ({"next_status": "ACTIVE"}, "next_status", "a status that comes after RENEWAL_WINDOW"),
+        ({"next_status": None}, "next_status", "None exactly when the status is CANCELLED"),
+        ({"until": None}, "until", "None exactly when next_status is None"),
+        ({"until": "2026-11-02"}, "until", "a day after on 2026-11-02"),
+        ({"until": "2026-12-01"}, "until", "a day equal to term_end 2027-01-01"),
+        ({"term_end": "2026-11-01"}, "on", "a day before term_end 2026-11-01"),
+    ],
+)
+def test_a_state_whose_facts_contradict_is_refused(change, field, expected):
+    data = lifecycle_state(ANNUAL, D(2026, 11, 2)).to_dict() | change
+    with pytest.raises(InvalidValueError) as caught:
+        LifecycleState.from_dict(data)
+    assert (caught.value.field, caught.value.expected) == (field, expected)
+    assert caught.value.code == "INCONSISTENT"
+
+
+def test_a_state_refuses_what_it_cannot_read():
+    data = lifecycle_state(ANNUAL, D(2026, 11, 2)).to_dict()
+    with pytest.raises(InvalidValueError, match="status: got 'LAPSED'; expected one of"):
+        LifecycleState.from_dict({**data, "status": "LAPSED"})
+    with pytest.raises(InvalidTypeError, match="next_status: got 3"):
+        LifecycleState.from_dict({**data, "next_status": 3})
+    with pytest.raises(InvalidValueError, match="until: got '2027-1-1'"):
+        LifecycleState.from_dict({**data, "until": "2027-1-1"})
+    with pytest.raises(InvalidValueError, match=r"missing \['term_end'\]"):
+        LifecycleState.from_dict({k: v for k, v in data.items() if k != "term_end"})
+
+
+def test_the_state_past_the_end_of_the_calendar_is_refused_as_status_changes_is():
+    last = make(term_start=D(9998, 12, 31), term_end=D(9999, 12, 31), anchor=D(9997, 12, 31))
+    with pytest.raises(InvalidValueError, match=r"subscription\.term_end: got 9999-12-31"):
+        lifecycle_state(last, D(9999, 12, 31))

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 
 from seatcalc import (
     THIRTY_360,
     AddTimingComparison,
+    AlignmentLine,
     AlignmentQuote,
     CurrencyMismatchError,
     InvalidTypeError,
@@ -21,6 +24,7 @@ from seatcalc import (
     SeatcalcError,
     Subscription,
     Timing,
+    TimingOption,
     align,
     compare_add_timing,
     renew,
@@ -83,17 +87,22 @@ def test_now_when_needed_and_at_renewal_by_hand():
 
 def test_the_explanation_is_plain_text_a_person_can_check():
     plan = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
+    # 306 and 184 days from 03-01 and 07-01 to 2027-01-01; 2 x 1200 x 306/365 = 2012.0547...
     assert plan.explain() == (
-        "Add 2 seat(s) to a subscription of 10, term 2026-01-01 to 2027-01-01 (renews 2027-01-01)\n"
-        "decided on 2026-03-01, needed from 2026-07-01; convention actual_days, rounding "
-        "ROUND_HALF_UP\n"
-        "- now, from 2026-03-01: until renewal 2 x 1200.00 USD x 306/365 = 2012.05 USD; from "
-        "renewal 2 x 1200.00 USD = 2400.00 USD; seats paid for 122 day(s) before they are needed\n"
-        "- when needed, from 2026-07-01: until renewal 2 x 1200.00 USD x 184/365 = 1209.86 USD; "
-        "from renewal 2 x 1200.00 USD = 2400.00 USD\n"
-        "- at renewal, from 2027-01-01: until renewal 0.00 USD; from renewal 2 x 1200.00 USD = "
-        "2400.00 USD; users wait 184 day(s) without the seats\n"
-        "cheapest that covers the need: when needed (1209.86 USD until renewal, 3609.86 USD in all)"
+        "Adding 2 seats needed from July 1, 2026, decided on March 1, 2026\n"
+        "Seats held: 10\n"
+        "Term: January 1, 2026 to January 1, 2027\n"
+        "Unit price: $1,200.00 per seat for a billing period of 12 months\n"
+        "Counting: convention actual_days, rounding ROUND_HALF_UP (half up)\n"
+        "Add now, from March 1, 2026: until the renewal 2 × $1,200.00 × 306/365 = $2,012.05; "
+        "from the renewal 2 × $1,200.00 = $2,400.00; seats paid for 122 days before they are "
+        "needed\n"
+        "Add when needed, from July 1, 2026: until the renewal 2 × $1,200.00 × 184/365 = "
+        "$1,209.86; from the renewal 2 × $1,200.00 = $2,400.00\n"
+        "Add at the renewal, from January 1, 2027: until the renewal $0.00; from the renewal "
+        "2 × $1,200.00 = $2,400.00; users wait 184 days without the seats\n"
+        "Cheapest that covers the need: add when needed, $1,209.86 until the renewal, "
+        "$3,609.86 in all"
     )
 
 
@@ -116,7 +125,7 @@ def test_needed_on_the_renewal_or_later_leaves_only_the_renewal():
         (only,) = plan.options
         assert (only.timing, only.idle_days, only.waiting_days) == (Timing.AT_RENEWAL, idle, 0)
         assert plan.best is only
-        assert "not needed before the renewal" in plan.explain()
+        assert "Note: the seats are not needed before the renewal" in plan.explain()
     with pytest.raises(InvalidValueError, match="moments this comparison holds: AT_RENEWAL"):
         plan.option(Timing.NOW)
 
@@ -146,7 +155,7 @@ def test_an_extended_term_pays_its_whole_periods():
         Fraction(1, 2),
         Money("250.00", "USD"),
     )
-    assert "1 x 100.00 USD x (3 + 14/31) = 345.16 USD" in plan.explain()
+    assert "1 × $100.00 × (3 + 14/31) = $345.16" in plan.explain()
 
 
 def test_timing_other_conventions_and_rounding():
@@ -168,10 +177,11 @@ def test_timing_other_conventions_and_rounding():
 def test_timing_html_table():
     html = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
     table = html._repr_html_()
-    assert table.startswith("<table>")
-    assert table.count("<tr>") == 4
-    assert "when needed (cheapest)" in table
-    assert "users wait 184 day(s)" in table
+    assert table.startswith("<table><caption>Adding 2 seats needed from July 1, 2026,")
+    assert table.count("<tr>") == 8
+    assert "<th>Add at the renewal, from January 1, 2027</th>" in table
+    assert "users wait 184 days without the seats</td>" in table
+    assert "<th>Cheapest that covers the need</th><td>add when needed, $1,209.86" in table
 
 
 @pytest.mark.parametrize(
@@ -220,6 +230,69 @@ def test_timing_records_that_do_not_add_up_are_refused():
         AddTimingComparison.from_dict({k: v for k, v in data.items() if k != "on"})
 
 
+def changed(data, path, value):
+    """A deep copy of ``data`` with the value at ``path`` (keys and indexes) replaced."""
+    copy = json.loads(json.dumps(data))
+    *parents, last = path
+    target = copy
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return copy
+
+
+V, T = InvalidValueError, InvalidTypeError
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "error", "field"),
+    [
+        # the nested records are read first, each error named by its dotted field
+        (("subscription", "unit_price", "amount"), "x", V, "subscription.unit_price.amount"),
+        (("subscription", "seats"), 0, V, "subscription.seats"),
+        (("renewal_unit_price",), "1260", T, "renewal_unit_price"),
+        (("renewal_unit_price", "currency"), "usd", V, "renewal_unit_price.currency"),
+        (("convention",), {"name": "c", "unit": "week"}, V, "convention.unit"),
+        (("convention",), "weekly", V, "convention"),
+        (("options",), "x", T, "options"),
+        (("options", 1), [], T, "options[1]"),
+        (("options", 1, "part"), 0.5, T, "options[1].part"),
+        (("options", 1, "part"), "1/0", V, "options[1].part"),
+        (("options", 1, "timing"), "LATER", V, "options[1].timing"),
+        (("options", 2, "until_renewal", "amount"), "1.00", V, "options[2].until_renewal"),
+        (("options", 0, "waiting_days"), 3, V, "options[0].idle_days"),
+        # then computed again: the first value that differs is named
+        (
+            ("options", 1, "until_renewal", "amount"),
+            "1209.87",
+            V,
+            "options[1].until_renewal.amount",
+        ),
+        (("options", 0, "idle_days"), 121, V, "options[0].idle_days"),
+        (("options", 0, "part"), "305/365", V, "options[0].part"),
+    ],
+)
+def test_timing_records_name_the_nested_value_at_fault(path, value, error, field):
+    data = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1)).to_dict()
+    with pytest.raises(error) as caught:
+        AddTimingComparison.from_dict(changed(data, path, value))
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}: ")
+
+
+def test_an_option_reads_back_and_checks_its_own_figures():
+    plan = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
+    for option in plan.options:
+        assert TimingOption.from_dict(json.loads(json.dumps(option.to_dict()))) == option
+    renewal = plan.option(Timing.AT_RENEWAL).to_dict()
+    with pytest.raises(InvalidValueError, match="part: got 1/2, which contradicts timing"):
+        TimingOption.from_dict({**renewal, "part": "1/2"})
+    with pytest.raises(InvalidValueError, match="part: got 3/2; expected a Fraction from 0 to 1"):
+        TimingOption.from_dict({**renewal, "part": "3/2"})
+    with pytest.raises(CurrencyMismatchError, match="from_renewal"):
+        TimingOption.from_dict({**renewal, "from_renewal": {"amount": "1", "currency": "EUR"}})
+
+
 # -- alignment: worked examples ---------------------------------------------------------------
 
 
@@ -260,16 +333,18 @@ def test_align_explain_and_html():
         seats=5, unit_price=price, term_start=dt.date(2025, 6, 1), term_end=dt.date(2026, 6, 1)
     )
     quote = align([march, june])
+    # 92 days from 2026-03-01 to 06-01, of the 365 of the period to 2027-03-01
     assert quote.explain() == (
-        "Align 2 subscription(s) of 12 month(s) on 2026-06-01 (then every 12 month(s) from "
-        "anchor 2025-06-01); convention actual_days, rounding ROUND_HALF_UP\n"
-        "1. 2026-03-01 to 2026-06-01: 3 x 120.00 EUR x 92/365 = 90.74 EUR\n"
-        "2. ends on 2026-06-01: already aligned, 0.00 EUR\n"
-        "total: 90.74 EUR"
+        "Aligning 2 subscriptions on June 1, 2026\n"
+        "Renewal dates: every 12 months from the anchor June 1, 2025\n"
+        "Counting: convention actual_days, rounding ROUND_HALF_UP (half up)\n"
+        "1. March 1, 2026 to June 1, 2026: 3 × €120.00 × 92/365 = €90.74\n"
+        "2. Ends on June 1, 2026: already aligned, €0.00\n"
+        "Total: €90.74"
     )
     html = quote._repr_html_()
-    assert html.count("<tr>") == 4
-    assert "<th colspan='6'>Total</th><td>90.74 EUR</td>" in html
+    assert html.count("<tr>") == 5
+    assert "<th>Total</th><td>€90.74</td>" in html
 
 
 def test_one_whole_period_costs_one_unit_price_whatever_its_days():
@@ -316,7 +391,7 @@ def test_whole_periods_then_a_prorated_piece():
     # no grid holds 05-15: the target becomes the anchor
     assert quote.anchor == dt.date(2026, 5, 15)
     assert [sub.term_end for sub in quote.extended] == [dt.date(2026, 5, 15)] * 2
-    assert "2 x 100.00 USD x (2 + 15/31) = 496.77 USD" in quote.explain()
+    assert "2 × $100.00 × (2 + 15/31) = $496.77" in quote.explain()
 
 
 def test_an_anchor_of_the_callers_choice():
@@ -387,7 +462,56 @@ def test_alignment_records_that_do_not_add_up_are_refused():
     # [02-10, 03-01) is 19 of the 28 days of [02-10, 03-10): 100 x 19/28 = 67.857... -> 67.86
     assert data["total"] == {"amount": "67.86", "currency": "USD"}
     assert AlignmentQuote.from_dict({k: v for k, v in data.items() if k != "lines"})
-    with pytest.raises(InvalidValueError, match="total: got"):
+    with pytest.raises(InvalidValueError, match=r"total\.amount: got '67\.85'"):
         AlignmentQuote.from_dict({**data, "total": {"amount": "67.85", "currency": "USD"}})
     with pytest.raises(InvalidTypeError, match="subscriptions: got 'x'"):
         AlignmentQuote.from_dict({**data, "subscriptions": "x"})
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "error", "field"),
+    [
+        (("subscriptions", 0, "seats"), 0, V, "subscriptions[0].seats"),
+        (("subscriptions", 0), "x", T, "subscriptions[0]"),
+        (("lines", 0, "subscription", "country"), "us", V, "lines[0].subscription.country"),
+        (("lines", 0, "new_anchor"), "2026-03-02", V, "lines[0].new_anchor"),
+        (("lines", 0, "new_term_end"), "2026-02-01", V, "lines[0].new_term_end"),
+        (("lines", 0, "whole_periods"), 1, V, "lines[0].whole_periods"),
+        (("lines", 0, "term_end"), "2026-02-11", V, "lines[0].term_end"),
+        (("lines", 0, "amount", "currency"), "EUR", CurrencyMismatchError, "lines[0].amount"),
+        (("lines", 0, "part"), "9/28", V, "lines[0].part"),
+        (("total", "amount"), "x", V, "total.amount"),
+        (("total", "amount"), "67.85", V, "total.amount"),
+        (("convention",), 3, T, "convention"),
+    ],
+)
+def test_alignment_records_name_the_nested_value_at_fault(path, value, error, field):
+    a = monthly(dt.date(2026, 1, 10), dt.date(2026, 2, 10), 1)
+    data = align([a], target=dt.date(2026, 3, 1)).to_dict()
+    with pytest.raises(error) as caught:
+        AlignmentQuote.from_dict(changed(data, path, value))
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}: ")
+
+
+def test_a_line_reads_back_with_its_subscription_and_checks_its_grid():
+    a = monthly(dt.date(2026, 1, 10), dt.date(2026, 2, 10), 1)
+    (line,) = align([a], target=dt.date(2026, 5, 15)).lines
+    data = line.to_dict()
+    assert data["subscription"] == a.to_dict()
+    assert (data["new_term_end"], data["new_anchor"]) == ("2026-05-15", "2026-05-15")
+    again = AlignmentLine.from_dict(json.loads(json.dumps(data)))
+    assert again == line
+    assert again.extended == attrs.evolve(
+        a, term_end=dt.date(2026, 5, 15), anchor=dt.date(2026, 5, 15)
+    )
+    # 02-10 to 05-15: three whole months on the 10th's grid, then 5 of 31 days
+    with pytest.raises(
+        InvalidValueError, match=r"whole_periods: got 2, .*; expected 3, the periods"
+    ):
+        AlignmentLine.from_dict({**data, "whole_periods": 2})
+    aligned = align([a]).lines[0].to_dict()
+    with pytest.raises(
+        InvalidValueError, match=r"amount: got Money\('1.00', 'USD'\), .*; expected 0"
+    ):
+        AlignmentLine.from_dict({**aligned, "amount": {"amount": "1.00", "currency": "USD"}})

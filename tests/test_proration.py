@@ -63,7 +63,7 @@ def test_the_issue_example():
         D(2026, 7, 1),
     )
     assert (result.convention, result.rounding) == (ACTUAL_DAYS, ROUND_HALF_UP)
-    assert "2 x 1200.00 USD x 184/365 = 1209.8630136986" in result.explain()
+    assert "2 × $1,200.00 × 184/365 = $1,209.86301369863…" in result.explain()
 
 
 def test_a_leap_year_counts_366_days():

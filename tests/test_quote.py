@@ -220,10 +220,21 @@ def test_bad_input_raises_and_never_prices(args, kwargs, error, pattern):
 
 def test_from_dict_refuses_a_record_that_does_not_add_up():
     data = quote_add_seats(SUB, 2, dt.date(2026, 7, 1)).to_dict()
-    with pytest.raises(InvalidValueError, match="total: got"):
+    with pytest.raises(InvalidValueError, match=r"total\.amount: got '1209\.87'"):
         AddSeatsQuote.from_dict({**data, "total": {"amount": "1209.87", "currency": "USD"}})
     with pytest.raises(InvalidValueError, match=r"missing \['lines'\]"):
         AddSeatsQuote.from_dict({key: value for key, value in data.items() if key != "lines"})
+    with pytest.raises(InvalidValueError, match=r"^convention: got 'weekly'") as caught:
+        AddSeatsQuote.from_dict({**data, "convention": "weekly"})
+    assert caught.value.field == "convention"
+    with pytest.raises(InvalidValueError) as caught:
+        AddSeatsQuote.from_dict({**data, "convention": {"name": "c", "unit": "week"}})
+    assert caught.value.field == "convention.unit"
+    with pytest.raises(InvalidValueError) as caught:
+        AddSeatsQuote.from_dict(
+            {**data, "lines": [data["lines"][0], {"amount": "x", "currency": "USD"}]}
+        )
+    assert caught.value.field == "lines[1].amount"
 
 
 # -- properties ---------------------------------------------------------------------------
@@ -276,9 +287,12 @@ def test_notebook_tables_for_eligibility_and_proration():
     quote = quote_add_seats(SUB, 2, dt.date(2026, 7, 1))
     assert quote.proration is not None
     html = quote.proration._repr_html_()
-    assert "<th>Amount</th><td>1209.86 USD</td>" in html
-    assert "<th>Remaining days</th><td>184 of 365</td>" in html
-    assert quote.eligibility._repr_html_().startswith("<table><caption>Eligible</caption>")
+    assert "<th>Total</th><td>$1,209.86</td>" in html
+    assert "<th>Time remaining</th><td>184 of 365 days (convention actual_days)</td>" in html
+    assert quote.eligibility._repr_html_() == (
+        "<table><caption>Eligible: every rule passes, so seats can be added self-service"
+        "</caption></table>"
+    )
     refused = quote_add_seats(attrs.evolve(SUB, country="BR"), 2, dt.date(2026, 7, 1))
     html = refused.eligibility._repr_html_()
     assert "<th>REGION_NOT_SUPPORTED</th><td>Seats can be added" in html

@@ -286,18 +286,39 @@ def test_a_seat_cannot_be_removed_during_the_term():
         allowed=False,
         effective_on=D(2027, 1, 1),
         reason=RemovalReason.BEFORE_TERM_END,
-        message=decision.message,
+        removing=2,
+        seats_held=5,
+        on=D(2026, 5, 20),
+        term_end=D(2027, 1, 1),
     )
     assert decision.reason == "BEFORE_TERM_END"
-    assert "2 seat(s) cannot be removed before they expire" in decision.message
-    assert "renewal on 2027-01-01" in decision.message
+    assert decision.seats_after == 3
+    assert decision.message() == (
+        "2 seats cannot be removed before they expire; the removal can take effect at the "
+        "renewal on January 1, 2027, and can be scheduled now."
+    )
+    assert decision.message("fr_FR") == (
+        "2 postes ne peuvent pas être retirés avant leur expiration; le retrait peut prendre "
+        "effet au renouvellement du 1 janvier 2027 et peut être planifié dès maintenant."
+    )
+    one = can_remove_seats(make(), 1, D(2026, 5, 20))
+    assert one.message().startswith("1 seat cannot be removed before it expires;")
+    assert one.message("fr").startswith("1 poste ne peut pas être retiré avant son expiration;")
 
 
 def test_without_auto_renewal_the_reason_says_so():
     decision = can_remove_seats(make(auto_renew=False), 1, D(2026, 12, 31))
     assert (decision.allowed, decision.effective_on) == (False, D(2027, 1, 1))
     assert decision.reason is RemovalReason.AUTO_RENEW_OFF
-    assert "auto-renewal is off" in decision.message
+    assert decision.message("en_US") == (
+        "1 seat cannot be removed before it expires, and auto-renewal is off: every seat "
+        "expires on January 1, 2027, and the seat count is chosen when renewing."
+    )
+    assert decision.message("de_DE") == (
+        "1 Lizenzplatz kann nicht vor seinem Ablauf entfernt werden, und die automatische "
+        "Verlängerung ist aus: alle Lizenzplätze laufen am 1. Januar 2027 ab, und die Anzahl der "
+        "Lizenzplätze wird bei der Verlängerung gewählt."
+    )
 
 
 def test_on_and_after_the_term_end_the_seats_have_expired():
@@ -305,7 +326,11 @@ def test_on_and_after_the_term_end_the_seats_have_expired():
         decision = can_remove_seats(make(), 4, on)
         assert (decision.allowed, decision.effective_on) == (True, on)
         assert decision.reason is RemovalReason.TERM_ENDED
-        assert "keep 1 of 5 seat(s)" in decision.message
+        assert decision.message() == (
+            "The term ended on January 1, 2027 and its seats expired; the renewal can keep 1 of "
+            "the 5 seats."
+        )
+        assert decision.message("it").endswith("il rinnovo può mantenerne 1 delle 5 postazioni.")
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from seatcalc import (
     Term,
     can_remove_seats,
     coterm_end,
+    lifecycle_state,
     next_renewal,
     renew,
     renewal_dates,
@@ -286,6 +287,28 @@ def test_lifecycle_states_cover_every_day_once_in_order(sub, policy):
         previous = status
         day += dt.timedelta(days=1)
     assert previous is LifecycleStatus.CANCELLED
+
+
+@given(subscriptions_with_any_day(), st.one_of(st.just(LifecyclePolicy()), lifecycle_policies))
+def test_the_state_on_a_day_is_the_status_between_two_changes(pair, policy):
+    sub, on = pair
+    on = max(on, sub.term_start)
+    state = lifecycle_state(sub, on, policy=policy)
+    changes = status_changes(sub, policy=policy)
+    index = changes.index((state.status, state.since))
+    assert state.status is status_on(sub, on, policy=policy)
+    assert state.since <= on
+    assert state.term_end == sub.term_end
+    if index + 1 < len(changes):
+        assert (state.next_status, state.until) == changes[index + 1]
+        assert on < state.until
+        assert status_on(sub, state.until, policy=policy) is state.next_status
+    else:
+        assert (state.status, state.next_status, state.until) == (
+            LifecycleStatus.CANCELLED,
+            None,
+            None,
+        )
 
 
 @given(subscriptions_with_day(), lifecycle_policies)

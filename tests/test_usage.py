@@ -65,8 +65,8 @@ def test_over_assignment_is_reported_not_hidden():
 
 def test_html_table():
     html = usage_report(SUB, ASSIGNED, [], AS_OF)._repr_html_()
-    assert "<th>Recommended seats at renewal</th><td>7</td>" in html
-    assert "€1,800.00" in html
+    assert "<th>Recommended seats at renewal</th><td>7, one for each assigned user" in html
+    assert "<th>Renewal saving</th><td>3 × €600.00 = €1,800.00</td>" in html
 
 
 @pytest.mark.parametrize(

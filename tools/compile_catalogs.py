@@ -1,9 +1,9 @@
 """Compile seatcalc's gettext catalogs: every ``<domain>.po`` into the ``<domain>.mo`` beside it.
 
-The domains are ``seatcalc`` (eligibility messages) and ``explain`` (a quote's breakdown).  The
-``.po`` files under ``src/seatcalc/locale`` are the sources; the ``.mo`` files are committed
-and shipped in the wheel, so installing seatcalc needs no build step.  After editing a ``.po``,
-run, from the repository root::
+The domains are ``seatcalc`` (eligibility messages) and ``explain`` (the written explanations of
+every result value).  The ``.po`` files under ``src/seatcalc/locale`` are the sources; the ``.mo``
+files are committed and shipped in the wheel, so installing seatcalc needs no build step.  After
+editing a ``.po``, run, from the repository root::
 
     python tools/compile_catalogs.py          # rewrite every .mo
     python tools/compile_catalogs.py --check  # fail if a .mo is stale (as the tests do)

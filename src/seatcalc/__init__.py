@@ -37,7 +37,9 @@ from seatcalc.errors import (
 from seatcalc.lifecycle import (
     DEFAULT_LIFECYCLE,
     LifecyclePolicy,
+    LifecycleState,
     LifecycleStatus,
+    lifecycle_state,
     status_changes,
     status_on,
 )
@@ -115,6 +117,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LifecyclePolicy",
+    "LifecycleState",
     "LifecycleStatus",
     "Money",
     "OutsideTermError",
@@ -138,6 +141,7 @@ __all__ = [
     "convention_named",
     "coterm_end",
     "countries_in",
+    "lifecycle_state",
     "minor_unit_digits",
     "next_renewal",
     "prorate",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-__all__ = ["table"]
+__all__ = ["explanation", "table"]
 
 
 def table(caption: str, rows: Iterable[tuple[str, object]]) -> str:
@@ -18,3 +18,19 @@ def table(caption: str, rows: Iterable[tuple[str, object]]) -> str:
         f"<tr><th>{escape(label)}</th><td>{escape(str(value))}</td></tr>" for label, value in rows
     )
     return f"<table><caption>{escape(caption)}</caption>{body}</table>"
+
+
+def explanation(text: str) -> str:
+    r"""Return a written explanation as a :func:`table`: its title, then a row per line.
+
+    Each line after the title is ``Label: value``; a line without a label fills the value cell.
+
+    >>> explanation("Usage <b>\nSeats: 3\nnote")
+    '<table><caption>Usage &lt;b&gt;</caption><tr><th>Seats</th><td>3</td></tr><tr><th></th><td>note</td></tr></table>'
+    """  # noqa: E501 - a doctest's output is one line
+    title, *lines = text.splitlines()
+    rows = []
+    for line in lines:
+        label, colon, value = line.partition(": ")
+        rows.append((label, value) if colon else ("", line))
+    return table(title, rows)

@@ -14,7 +14,7 @@ import functools
 import gettext
 import re
 import unicodedata
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
 from pathlib import Path
 from typing import Final
 
@@ -24,6 +24,7 @@ from babel.core import Locale, UnknownLocaleError
 
 from seatcalc._numbers import MINIMUM_GROUPING_DIGITS
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError
+from seatcalc.rounding import round_ratio
 
 __all__ = [
     "DOMAIN",
@@ -33,6 +34,7 @@ __all__ = [
     "check_locale",
     "format_currency",
     "format_decimal",
+    "format_percent",
     "minimum_grouping_digits",
     "sort_key",
 ]
@@ -219,6 +221,14 @@ def _decimal_rules(locale: Locale) -> _NumberRules:
         secondary=secondary,
         minimum=minimum_grouping_digits(locale),
     )
+
+
+def format_percent(part: int, whole: int, locale: Locale) -> str:
+    """Format ``part / whole`` as a whole percentage, rounded half up (``20%``, ``20 %``)."""
+    percent = round_ratio(part * 100, whole, ROUND_HALF_UP)
+    with localcontext(_FORMAT_CONTEXT) as context:
+        share = context.scaleb(Decimal(percent), -2)
+        return babel.numbers.format_percent(share, locale=locale, decimal_quantization=False)
 
 
 @functools.cache

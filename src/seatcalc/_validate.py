@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 from typing import Any, Final, TypeVar
 
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, safe_value
@@ -27,6 +28,8 @@ __all__ = [
     "date_field",
     "optional_date_field",
     "parse_date",
+    "parse_ratio",
+    "share_field",
 ]
 
 
@@ -34,6 +37,8 @@ _T = TypeVar("_T")
 # ISO 8601 calendar dates only: four ASCII digits, two, two.  date.fromisoformat alone would
 # also take week dates (2026-W27-3) and ordinal dates (2026-182).
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+# A ratio as str(Fraction) writes it: an optional minus, ASCII digits, an optional denominator.
+_RATIO: Final = re.compile(r"-?[0-9]{1,40}(?:/[0-9]{1,40})?", re.ASCII)
 
 
 def check_instance(value: object, kind: type[_T], field: str, expected: str) -> _T:
@@ -148,19 +153,52 @@ def check_keys(
 def check_agrees(
     given: Mapping[str, object], computed: Mapping[str, object], keys: Iterable[str]
 ) -> None:
-    """Refuse a record whose ``keys`` (those it holds) differ from what seatcalc computes."""
+    """Refuse a record whose ``keys`` (those it holds) differ from what seatcalc computes.
+
+    The error names the first value that differs, dotted through nested records and lists
+    (``options[1].until_renewal.amount``), so a service can point at it.
+    """
     for key in keys:
         if key in given and given[key] != computed[key]:
+            field, got, expected = _first_difference(key, given[key], computed[key])
             raise InvalidValueError(
-                field=key,
-                value=given[key],
-                expected=safe_value(computed[key]) or "null",
-                detail=(
-                    f"got {given[key]!r}; the inputs give {computed[key]!r} "
-                    "(the record does not add up)"
-                ),
+                field=field,
+                value=got,
+                expected=safe_value(expected) or "null",
+                detail=(f"got {got!r}; the inputs give {expected!r} (the record does not add up)"),
                 code=ErrorCode.INCONSISTENT,
             )
+
+
+def _first_difference(field: str, given: object, computed: object) -> tuple[str, object, object]:
+    """Return the dotted field of the first value that differs, and both values there."""
+    if isinstance(given, Mapping) and isinstance(computed, Mapping) and set(given) == set(computed):
+        for key, value in computed.items():
+            if given[key] != value:
+                return _first_difference(f"{field}.{key}", given[key], value)
+    if (
+        isinstance(given, list | tuple)
+        and isinstance(computed, list | tuple)
+        and len(given) == len(computed)
+    ):
+        for index, (item, value) in enumerate(zip(given, computed, strict=True)):
+            if item != value:
+                return _first_difference(f"{field}[{index}]", item, value)
+    return field, given, computed
+
+
+def parse_ratio(value: object, field: str) -> Fraction:
+    """Return an exact ratio from its text as :meth:`to_dict` writes it: ``'184/365'``, ``'0'``."""
+    expected = "a ratio such as '184/365' or '0'"
+    if not isinstance(value, str):
+        raise InvalidTypeError(field=field, value=value, expected=expected)
+    if _RATIO.fullmatch(value):
+        numerator, _, denominator = value.partition("/")
+        if int(denominator or 1):
+            return Fraction(int(numerator), int(denominator or 1))
+    raise InvalidValueError(
+        field=field, value=value, expected=expected, code=ErrorCode.INVALID_NUMBER
+    )
 
 
 # attrs validators: each names its field in the message.
@@ -179,3 +217,16 @@ def date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
 def optional_date_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
     """Return an attrs validator that accepts None or a date (not a datetime)."""
     return lambda _instance, _attribute, value: value is None or check_date(value, field)
+
+
+def share_field(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    """Return an attrs validator that accepts a Fraction from 0 to 1 (a share of a period)."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        expected = "a Fraction from 0 to 1"
+        if not isinstance(value, Fraction):
+            raise InvalidTypeError(field=field, value=value, expected=expected)
+        if not 0 <= value <= 1:
+            raise InvalidValueError(field=field, value=value, got=str(value), expected=expected)
+
+    return check

@@ -11,30 +11,34 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import attrs
 
+from seatcalc._html import explanation
 from seatcalc._periods import (
     check_day_convention,
     line_amount,
     share_after,
 )
+from seatcalc._records import read_convention, read_items, read_nested
 from seatcalc._validate import (
     check_agrees,
+    check_count,
     check_date,
     check_instance,
     check_keys,
     check_sequence,
     parse_date,
+    parse_ratio,
+    share_field,
 )
 from seatcalc.conventions import (
     ACTUAL_DAYS,
     Convention,
-    convention_from_data,
     convention_to_data,
 )
-from seatcalc.dates import grid_index
+from seatcalc.dates import grid_index, period_containing
 from seatcalc.errors import (
     CurrencyMismatchError,
     ErrorCode,
@@ -42,9 +46,12 @@ from seatcalc.errors import (
     InvalidValueError,
     reported_as,
 )
-from seatcalc.money import Money
+from seatcalc.money import Money, check_price
 from seatcalc.rounding import check_rounding
-from seatcalc.subscription import Subscription
+from seatcalc.subscription import Subscription, check_subscription
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 __all__ = ["AlignmentLine", "AlignmentQuote", "align"]
 
@@ -61,12 +68,52 @@ class AlignmentLine:
     """
 
     #: The subscription as it is, before the alignment.
-    subscription: Subscription
+    subscription: Subscription = attrs.field(
+        validator=lambda _i, _a, value: check_subscription(value)
+    )
     #: The same subscription with its term extended to the target and the common anchor.
-    extended: Subscription
-    whole_periods: int
-    part: Fraction
-    amount: Money
+    extended: Subscription = attrs.field(
+        validator=lambda _i, _a, value: check_subscription(value, "extended")
+    )
+    whole_periods: int = attrs.field(
+        validator=lambda _i, _a, value: check_count(value, "whole_periods", minimum=0)
+    )
+    part: Fraction = attrs.field(validator=share_field("part"))
+    amount: Money = attrs.field(validator=lambda _i, _a, value: check_price(value, "amount"))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the extension and its figures agree with the subscription's grid."""
+        problem = self._contradiction()
+        if problem is not None:
+            field, value, expected = problem
+            raise InvalidValueError(
+                field=field,
+                value=value,
+                got=str(value) if isinstance(value, Fraction | int) else repr(value),
+                problem=f", which contradicts the extension of a term ending on {self.term_end}",
+                expected=expected,
+                code=ErrorCode.INCONSISTENT,
+            )
+
+    def _contradiction(self) -> tuple[str, object, str] | None:
+        """Return the field at fault, its value and what it should be, or None."""
+        sub, target = self.subscription, self.new_term_end
+        check_price(self.amount, "amount", sub.currency)
+        if target < sub.term_end:
+            return "new_term_end", target, f"a date on or after {sub.term_end.isoformat()}"
+        same = attrs.evolve(sub, term_end=target, anchor=self.extended.anchor)
+        if same != self.extended:
+            return "extended", self.extended, "the subscription with another term end and anchor"
+        start = grid_index(sub.anchor, sub.period_months, sub.term_end)
+        index, low, _ = period_containing(sub.anchor, sub.period_months, target, field="target")
+        if start is not None and self.whole_periods != index - start:
+            periods = index - start
+            return "whole_periods", self.whole_periods, f"{periods}, the periods to the target"
+        if low == target and self.part:
+            return "part", self.part, "0: the target is a renewal date of the subscription"
+        if not self.fraction and self.amount.amount:
+            return "amount", self.amount, "0: the extension adds no time"
+        return None
 
     @property
     def term_end(self) -> dt.date:
@@ -96,14 +143,59 @@ class AlignmentLine:
         return str(self.fraction)
 
     def to_dict(self) -> dict[str, object]:
-        """Return a JSON-safe dict of the computed line (the subscription is the quote's)."""
+        """Return a JSON-safe dict: the subscription, its new term end and anchor, the price."""
         return {
+            "subscription": self.subscription.to_dict(),
             "term_end": self.term_end.isoformat(),
             "new_term_end": self.new_term_end.isoformat(),
+            "new_anchor": self.extended.anchor.isoformat(),
             "whole_periods": self.whole_periods,
             "part": str(self.part),
             "amount": self.amount.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Build a line from :meth:`to_dict`'s form, refusing one that contradicts its grid.
+
+        The whole periods must be those of the subscription's grid; the price of the part, which
+        depends on the quote's convention and rounding, is checked by
+        :meth:`AlignmentQuote.from_dict`, which computes every line again.
+        """
+        keys = ("subscription", "new_term_end", "new_anchor", "whole_periods", "part", "amount")
+        mapping = check_keys(data, "AlignmentLine", keys, ("term_end",))
+        sub = read_nested(mapping["subscription"], "subscription", Subscription.from_dict)
+        target = parse_date(mapping["new_term_end"], "new_term_end")
+        grid = parse_date(mapping["new_anchor"], "new_anchor")
+        if target < sub.term_end:
+            raise InvalidValueError(
+                field="new_term_end",
+                value=target,
+                expected=f"a date on or after the term end {sub.term_end.isoformat()}",
+                hint="an alignment extends a term, it never shortens one",
+                code=ErrorCode.DATE_ORDER,
+            )
+        if grid > target or grid_index(grid, sub.period_months, target) is None:
+            raise InvalidValueError(
+                field="new_anchor",
+                value=grid,
+                expected=(
+                    f"a date on or before new_term_end {target.isoformat()} that has it among its "
+                    f"renewal dates every {sub.period_months} month(s)"
+                ),
+                code=ErrorCode.OFF_GRID,
+            )
+        with reported_as({"term_end": "new_term_end", "anchor": "new_anchor"}):
+            extended = attrs.evolve(sub, term_end=target, anchor=grid)
+        line = cls(
+            subscription=sub,
+            extended=extended,
+            whole_periods=mapping["whole_periods"],  # type: ignore[arg-type]
+            part=parse_ratio(mapping["part"], "part"),
+            amount=read_nested(mapping["amount"], "amount", Money.from_dict),
+        )
+        check_agrees(mapping, line.to_dict(), ("term_end",))
+        return line
 
 
 _INPUTS = ("subscriptions", "target", "anchor", "convention", "rounding")
@@ -149,53 +241,16 @@ class AlignmentQuote:
         """The subscriptions after the alignment, each ending on ``target``."""
         return tuple(line.extended for line in self.lines)
 
-    def explain(self) -> str:
-        """Write the quote out in plain text, one line per subscription with its arithmetic."""
-        lines = [
-            (
-                f"Align {len(self.lines)} subscription(s) of {self.period_months} month(s) on "
-                f"{self.target.isoformat()} (then every {self.period_months} month(s) from "
-                f"anchor {self.anchor.isoformat()}); convention {self.convention.name}, "
-                f"rounding {self.rounding}"
-            ),
-        ]
-        for number, line in enumerate(self.lines, 1):
-            sub = line.subscription
-            if line.term_end == self.target:
-                lines.append(
-                    f"{number}. ends on {line.term_end.isoformat()}: already aligned, {line.amount}"
-                )
-                continue
-            lines.append(
-                f"{number}. {line.term_end.isoformat()} to {self.target.isoformat()}: "
-                f"{sub.seats} x {sub.unit_price} x {line.describe_fraction()} = {line.amount}"
-            )
-        lines.append(f"total: {self.total}")
-        return "\n".join(lines)
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Write the quote out for a reader of ``locale``, one line per subscription."""
+        from seatcalc._explain_planning import explain_alignment  # noqa: PLC0415 - first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_alignment(self, check_locale(locale))
 
     def _repr_html_(self) -> str:
-        head = "".join(
-            f"<th>{label}</th>"
-            for label in (
-                "#",
-                "Seats",
-                "Unit price",
-                "Term end",
-                "New term end",
-                "Periods",
-                "Price",
-            )
-        )
-        rows = "".join(
-            f"<tr><td>{number}</td><td>{line.subscription.seats}</td>"
-            f"<td>{line.subscription.unit_price}</td><td>{line.term_end.isoformat()}</td>"
-            f"<td>{line.new_term_end.isoformat()}</td><td>{line.describe_fraction()}</td>"
-            f"<td>{line.amount}</td></tr>"
-            for number, line in enumerate(self.lines, 1)
-        )
-        total = f"<tr><th colspan='6'>Total</th><td>{self.total}</td></tr>"
-        caption = f"Aligning on {self.target.isoformat()}"
-        return f"<table><caption>{caption}</caption><tr>{head}</tr>{rows}{total}</table>"
+        """Render the English explanation as a table for notebooks, one row per subscription."""
+        return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict: the inputs, one entry per line, and the total."""
@@ -217,12 +272,16 @@ class AlignmentQuote:
         equal what seatcalc computes (a record that does not add up is refused).
         """
         mapping = check_keys(data, "AlignmentQuote", _INPUTS, _COMPUTED)
-        items = check_sequence(mapping["subscriptions"], "subscriptions", "a list of mappings")
+        subs = read_items(mapping["subscriptions"], "subscriptions", Subscription.from_dict)
+        if "lines" in mapping:
+            read_items(mapping["lines"], "lines", AlignmentLine.from_dict)
+        if "total" in mapping:
+            read_nested(mapping["total"], "total", Money.from_dict)
         result = align(
-            [Subscription.from_dict(item) for item in items],  # type: ignore[arg-type]
+            subs,
             target=parse_date(mapping["target"], "target"),
             anchor=parse_date(mapping["anchor"], "anchor"),
-            convention=convention_from_data(mapping["convention"]),
+            convention=read_convention(mapping["convention"]),
             rounding=mapping["rounding"],  # type: ignore[arg-type]
         )
         check_agrees(mapping, result.to_dict(), _COMPUTED)

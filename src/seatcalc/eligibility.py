@@ -354,14 +354,35 @@ class Eligibility:
         """Return each reason's :meth:`Reason.message` in ``locale``."""
         return tuple(reason.message(locale) for reason in self.reasons)
 
-    def _repr_html_(self) -> str:
-        """Render the outcome as a table for notebooks: one row per failing reason."""
-        from seatcalc._html import table  # noqa: PLC0415 - only notebooks need it
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Return the outcome, then each failing rule's code and sentence, written for ``locale``.
 
-        if self.eligible:
-            return table("Eligible", [("Reasons", "none: every rule passed")])
-        rows = zip(self.codes, self.messages("en"), strict=True)
-        return table("Not eligible", [(code.value, message) for code, message in rows])
+        >>> import datetime as dt
+        >>> from seatcalc import Money, Subscription
+        >>> sub = Subscription(
+        ...     seats=3,
+        ...     unit_price=Money("600.00", "EUR"),
+        ...     term_start=dt.date(2026, 1, 1),
+        ...     term_end=dt.date(2027, 1, 1),
+        ...     country="FR",
+        ...     channel="reseller",
+        ... )
+        >>> print(check_eligibility(sub, dt.date(2026, 7, 1)).explain("en"))
+        Not eligible: 1 rule fails, so seats cannot be added self-service
+        CHANNEL_NOT_DIRECT: Seats can be added self-service only to subscriptions bought directly from the vendor's web store; this subscription was bought through a reseller or partner.
+
+        .. versionadded:: 0.1.0
+        """  # noqa: E501 - a doctest's output is one line
+        from seatcalc._explain_eligibility import explain_eligibility  # noqa: PLC0415 - first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_eligibility(self, check_locale(locale))
+
+    def _repr_html_(self) -> str:
+        """Render the English explanation as a table: one row per failing reason."""
+        from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
+
+        return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict with ``eligible`` and the reasons' :meth:`Reason.to_dict`.

@@ -453,6 +453,35 @@ class Money:
         rounded = self.round(rounding, digits=digits)
         return format_currency(rounded.amount, self.currency, check_locale(locale))
 
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Return the amount as a reader of ``locale`` writes it, its currency and minor units.
+
+        Every digit of the amount is shown: an amount that is not a whole number of minor units
+        says so, and what rounding it half up gives.
+
+        >>> print(Money("1209.86", "USD").explain("en_US"))
+        $1,209.86
+        Currency: US Dollar (USD), 2 decimal places
+        In minor units: 120,986
+        >>> print(Money("0.125", "EUR").explain("en_IE"))
+        €0.125
+        Currency: Euro (EUR), 2 decimal places
+        In minor units: not a whole number, so the amount must be rounded to be charged
+        Rounded to the minor unit, ROUND_HALF_UP (half up): €0.13
+
+        .. versionadded:: 0.1.0
+        """
+        from seatcalc._explain_money import explain_money  # noqa: PLC0415 - loaded on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_money(self, check_locale(locale))
+
+    def _repr_html_(self) -> str:
+        """Render the English explanation as a table for notebooks."""
+        from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
+
+        return explanation(self.explain("en"))
+
     def to_dict(self) -> dict[str, str]:
         """Return a JSON-safe dict: the amount as a decimal string, the currency code.
 

@@ -17,7 +17,7 @@ import functools
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
-from typing import NamedTuple, Self
+from typing import TYPE_CHECKING, NamedTuple, Self
 
 import attrs
 
@@ -38,6 +38,9 @@ from seatcalc.errors import (
 )
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price, minor_unit_digits
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 __all__ = ["Proration", "prorate"]
 
@@ -193,8 +196,8 @@ class Proration:
         larger = Money.from_minor(base + 1, currency)
         return (larger,) * extra + (smaller,) * (quantity - extra)
 
-    def explain(self) -> str:
-        """Write the arithmetic out, so a person can redo it by hand.
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Write the arithmetic out for a reader of ``locale``, so they can redo it by hand.
 
         >>> import datetime as dt
         >>> print(
@@ -204,48 +207,30 @@ class Proration:
         ...         dt.date(2027, 1, 1),
         ...         dt.date(2026, 7, 1),
         ...         quantity=2,
-        ...     ).explain()
+        ...     ).explain("en_US")
         ... )
-        2026-01-01 to 2027-01-01, change on 2026-07-01 (convention actual_days)
-        remaining 184 of 365 days: fraction 184/365
-        2 x 1200.00 USD x 184/365 = 1209.8630136986... USD
-        rounded once (ROUND_HALF_UP): 1209.86 USD
+        Prorating 2 seats from July 1, 2026
+        Price of one seat for the whole term: $1,200.00
+        Term: January 1, 2026 to January 1, 2027
+        Time remaining: 184 of 365 days (convention actual_days)
+        Fraction: 184/365
+        Exact amount: 2 × $1,200.00 × 184/365 = $1,209.86301369863…
+        Rounding: once, on the total, to 2 decimal places, ROUND_HALF_UP (half up)
+        Total: $1,209.86
+        Per seat: 2 × $604.93
         """
-        plural = "" if self.unit.endswith("s") else "s"
-        exact = self.exact
-        places = self.amount.digits + 10
-        shown = round_ratio(exact.numerator * 10**places, exact.denominator, "ROUND_DOWN")
-        decimal = format(Money.from_minor(shown, self.price.currency, digits=places).amount, "f")
-        order = "per unit, then x quantity" if self.convention.rounding_order == "unit" else "once"
-        return (
-            f"{self.term_start.isoformat()} to {self.term_end.isoformat()}, "
-            f"change on {self.on.isoformat()} (convention {self.convention.name})\n"
-            f"remaining {self.remaining} of {self.total} {self.unit}{plural}: "
-            f"fraction {self.fraction}\n"
-            f"{self.quantity} x {self.price} x {self.fraction} = {decimal}"
-            f"{'' if shown * exact.denominator == exact.numerator * 10**places else '...'} "
-            f"{self.price.currency}\n"
-            f"rounded {order} ({self.rounding}): {self.amount}"
-        )
+        from seatcalc._explain_money import explain_proration  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_proration(self, check_locale(locale))
 
     # -- serialisation --------------------------------------------------------------------
 
     def _repr_html_(self) -> str:
-        """Render the arithmetic as a table for notebooks."""
-        from seatcalc._html import table  # noqa: PLC0415 - only notebooks need it
+        """Render the English explanation as a table for notebooks."""
+        from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
 
-        rows = [
-            ("Price of one unit", self.price),
-            ("Quantity", self.quantity),
-            ("Term", f"[{self.term_start.isoformat()}, {self.term_end.isoformat()})"),
-            ("Change on", self.on.isoformat()),
-            (f"Remaining {self.unit}s", f"{self.remaining} of {self.total}"),
-            ("Fraction", self.fraction),
-            ("Convention", self.convention.name),
-            ("Rounding", self.rounding),
-            ("Amount", self.amount),
-        ]
-        return table("Proration", rows)
+        return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict: the inputs, the counts, the fraction and both amounts.

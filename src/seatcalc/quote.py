@@ -17,17 +17,17 @@ import attrs
 from babel.core import Locale
 
 from seatcalc._html import table
-from seatcalc._validate import check_agrees, check_count, check_keys, check_mapping, parse_date
+from seatcalc._records import read_convention, read_items, read_nested
+from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
 from seatcalc.conventions import (
     ACTUAL_DAYS,
     Convention,
-    convention_from_data,
     convention_named,
     convention_to_data,
 )
 from seatcalc.dates import months_between, period_containing
 from seatcalc.eligibility import Eligibility, check_eligibility
-from seatcalc.errors import InvalidValueError, reported_as, reported_within
+from seatcalc.errors import InvalidValueError, reported_as
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
 from seatcalc.policy import DEFAULT_POLICY, Policy
 from seatcalc.proration import Proration, prorate
@@ -241,16 +241,14 @@ class AddSeatsQuote:
             "lines",
         )
         mapping = check_keys(data, "AddSeatsQuote", keys)
-        with reported_within("eligibility"):
-            eligibility = Eligibility.from_dict(
-                check_mapping(mapping["eligibility"], "", "an Eligibility mapping")
-            )
-        with reported_within("subscription"):
-            subscription = Subscription.from_dict(
-                check_mapping(mapping["subscription"], "", "a Subscription mapping")
-            )
-        with reported_within("convention"):
-            convention = convention_from_data(mapping["convention"])
+        eligibility = read_nested(mapping["eligibility"], "eligibility", Eligibility.from_dict)
+        subscription = read_nested(mapping["subscription"], "subscription", Subscription.from_dict)
+        convention = read_convention(mapping["convention"])
+        if mapping["proration"] is not None:
+            read_nested(mapping["proration"], "proration", Proration.from_dict)
+        if mapping["total"] is not None:
+            read_nested(mapping["total"], "total", Money.from_dict)
+        read_items(mapping["lines"], "lines", Money.from_dict)
         seats = check_count(mapping["seats"], "seats")
         with reported_as({"quantity": "seats"}):
             quote = _compose(

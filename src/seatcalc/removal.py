@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import attrs
 
@@ -21,11 +21,14 @@ from seatcalc._validate import (
     check_count,
     check_date,
     check_keys,
-    check_text,
+    date_field,
     parse_date,
 )
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, OutsideTermError
 from seatcalc.subscription import Subscription, check_subscription, known_terms_only
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 __all__ = [
     "Decision",
@@ -68,24 +71,37 @@ def _to_reason(value: object) -> RemovalReason:
 
 @attrs.frozen(kw_only=True)
 class Decision:
-    """The answer to "can these seats be removed on this day?".
+    """The answer to "can these seats be removed on this day?", with the facts behind it.
 
-    ``allowed`` says whether the removal can take effect on the day asked; ``effective_on`` is
-    the earliest date it can take effect; ``reason`` is a stable code and ``message`` says the
-    same in English, with the dates.
+    ``allowed`` says whether the removal can take effect on the day asked, ``on``;
+    ``effective_on`` is the earliest date it can take effect; ``reason`` is a stable code.
+    ``removing`` seats of the ``seats_held`` were asked about, and ``term_end`` is the end of the
+    term they are in: :meth:`message` writes the answer from these facts in the reader's
+    language.
+
+    A decision whose facts contradict each other is refused: only ``TERM_ENDED`` allows a
+    removal, and then on the day asked, on or after ``term_end``; any other answer is asked
+    during the term and takes effect on ``term_end``.
 
     .. versionadded:: 0.1.0
     """
 
     allowed: bool = attrs.field(validator=bool_field("allowed"))
-    effective_on: dt.date = attrs.field(
-        validator=lambda _i, _a, value: check_date(value, "effective_on")
-    )
+    effective_on: dt.date = attrs.field(validator=date_field("effective_on"))
     reason: RemovalReason = attrs.field(converter=_to_reason)
-    message: str = attrs.field(validator=lambda _i, _a, value: check_text(value, "message"))
+    #: How many seats were asked to be removed.
+    removing: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "removing"))
+    #: The seats the subscription holds, at least one more than ``removing``.
+    seats_held: int = attrs.field(
+        validator=lambda _i, _a, value: check_count(value, "seats_held", minimum=2)
+    )
+    #: The day asked about.
+    on: dt.date = attrs.field(validator=date_field("on"))
+    #: The end of the term (its renewal date).
+    term_end: dt.date = attrs.field(validator=date_field("term_end"))
 
     def __attrs_post_init__(self) -> None:
-        """Check that ``allowed`` agrees with the reason."""
+        """Check that the facts agree with each other and with the reason."""
         if self.allowed != (self.reason is RemovalReason.TERM_ENDED):
             raise InvalidValueError(
                 field="allowed",
@@ -97,26 +113,105 @@ class Decision:
                 expected=repr(not self.allowed),
                 code=ErrorCode.INCONSISTENT,
             )
+        if self.removing >= self.seats_held:
+            raise InvalidValueError(
+                field="removing",
+                value=self.removing,
+                expected=f"from 1 to {self.seats_held - 1} of {self.seats_held} seats",
+                hint="a subscription keeps at least one seat",
+                code=ErrorCode.NOT_ALLOWED,
+            )
+        ended = self.reason is RemovalReason.TERM_ENDED
+        end = self.term_end.isoformat()
+        if ended != (self.on >= self.term_end):
+            raise InvalidValueError(
+                field="on",
+                value=self.on,
+                problem=f", which contradicts reason {self.reason.value!r}",
+                expected=f"a day {'on or after' if ended else 'before'} term_end {end}",
+                code=ErrorCode.INCONSISTENT,
+            )
+        effective = self.on if ended else self.term_end
+        if self.effective_on != effective:
+            raise InvalidValueError(
+                field="effective_on",
+                value=self.effective_on,
+                problem=f", which contradicts reason {self.reason.value!r}",
+                expected=f"{effective.isoformat()}, {'the day asked' if ended else 'term_end'}",
+                code=ErrorCode.INCONSISTENT,
+            )
+
+    @property
+    def seats_after(self) -> int:
+        """The seats left once the removal takes effect."""
+        return self.seats_held - self.removing
+
+    def message(self, locale: str | Locale = "en") -> str:
+        """Return the answer as one sentence for a person reading ``locale``.
+
+        Languages without a catalog read English, as for :meth:`Reason.message`.
+
+        >>> import datetime as dt
+        >>> decision = Decision(
+        ...     allowed=False,
+        ...     effective_on=dt.date(2027, 1, 1),
+        ...     reason="BEFORE_TERM_END",
+        ...     removing=2,
+        ...     seats_held=5,
+        ...     on=dt.date(2026, 5, 20),
+        ...     term_end=dt.date(2027, 1, 1),
+        ... )
+        >>> decision.message("fr")
+        '2 postes ne peuvent pas être retirés avant leur expiration; le retrait peut prendre effet au renouvellement du 1 janvier 2027 et peut être planifié dès maintenant.'
+
+        .. versionadded:: 0.1.0
+        """  # noqa: E501 - a doctest's output is one line
+        from seatcalc._explain_renewals import decision_message  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return decision_message(self, check_locale(locale))
+
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Return the facts of the decision, one per line, and its sentence, for ``locale``.
+
+        .. versionadded:: 0.1.0
+        """
+        from seatcalc._explain_renewals import explain_decision  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_decision(self, check_locale(locale))
+
+    def _repr_html_(self) -> str:
+        """Render the English explanation as a table for notebooks."""
+        from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
+
+        return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
-        """Return a JSON-safe dict; the reason is its code, the date ISO 8601."""
+        """Return a JSON-safe dict; the reason is its code, the dates ISO 8601."""
         return {
             "allowed": self.allowed,
             "effective_on": self.effective_on.isoformat(),
             "reason": self.reason.value,
-            "message": self.message,
+            "removing": self.removing,
+            "seats_held": self.seats_held,
+            "on": self.on.isoformat(),
+            "term_end": self.term_end.isoformat(),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
-        """Build a decision from :meth:`to_dict`'s form."""
-        keys = ("allowed", "effective_on", "reason", "message")
+        """Build a decision from :meth:`to_dict`'s form, refusing facts that contradict."""
+        keys = ("allowed", "effective_on", "reason", "removing", "seats_held", "on", "term_end")
         check_keys(data, "Decision", keys)
         return cls(
             allowed=data["allowed"],  # type: ignore[arg-type]
             effective_on=parse_date(data["effective_on"], "effective_on"),
             reason=data["reason"],
-            message=data["message"],  # type: ignore[arg-type]
+            removing=data["removing"],  # type: ignore[arg-type]
+            seats_held=data["seats_held"],  # type: ignore[arg-type]
+            on=parse_date(data["on"], "on"),
+            term_end=parse_date(data["term_end"], "term_end"),
         )
 
 
@@ -165,6 +260,35 @@ class SeatReduction:
     def seats_after(self) -> int:
         """The seats the subscription keeps from ``effective_on``."""
         return self.seats_before - self.removed
+
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Return the reduction, one fact per line, written for ``locale``.
+
+        >>> import datetime as dt
+        >>> reduction = SeatReduction(
+        ...     removed=2,
+        ...     seats_before=5,
+        ...     requested_on=dt.date(2026, 5, 20),
+        ...     effective_on=dt.date(2027, 1, 1),
+        ... )
+        >>> print(reduction.explain("en_US"))
+        Removing 2 seats of 5 at the renewal on January 1, 2027
+        Requested on: May 20, 2026
+        Effective on: January 1, 2027
+        Seats after the removal: 5 - 2 = 3
+
+        .. versionadded:: 0.1.0
+        """
+        from seatcalc._explain_renewals import explain_reduction  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_reduction(self, check_locale(locale))
+
+    def _repr_html_(self) -> str:
+        """Render the English explanation as a table for notebooks."""
+        from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
+
+        return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict; ``seats_after`` is included for readers and checked back."""
@@ -241,8 +365,16 @@ def can_remove_seats(subscription: Subscription, seats: int, on: dt.date) -> Dec
     >>> decision = can_remove_seats(sub, 2, dt.date(2026, 5, 20))
     >>> decision.allowed, decision.effective_on, decision.reason
     (False, datetime.date(2027, 1, 1), <RemovalReason.BEFORE_TERM_END: 'BEFORE_TERM_END'>)
-    >>> print(decision.message)
-    2 seat(s) cannot be removed before they expire; the removal can take effect at the renewal on 2027-01-01 (schedule it now with schedule_seat_reduction)
+    >>> print(decision.message())
+    2 seats cannot be removed before they expire; the removal can take effect at the renewal on January 1, 2027, and can be scheduled now.
+    >>> print(decision.explain("en_US"))
+    Removing 2 seats of 5, asked on May 20, 2026
+    Term end: January 1, 2027
+    Removal on that day: not allowed
+    Earliest effective date: January 1, 2027
+    Seats after the removal: 5 - 2 = 3
+    Reason code: BEFORE_TERM_END
+    Why: 2 seats cannot be removed before they expire; the removal can take effect at the renewal on January 1, 2027, and can be scheduled now.
 
     Args:
         subscription: the subscription.
@@ -259,30 +391,22 @@ def can_remove_seats(subscription: Subscription, seats: int, on: dt.date) -> Dec
     sub = check_subscription(subscription)
     count = _check_removal(sub, seats)
     day = check_date(on, "on")
-    end = sub.term_end.isoformat()
     if day < sub.term_start:
         raise OutsideTermError(day, sub.term_start, sub.term_end, "on", known_terms_only(sub))
     if day >= sub.term_end:
-        message = (
-            f"the term ended on {end} and its seats expired; the renewal can keep "
-            f"{sub.seats - count} of {sub.seats} seat(s)"
-        )
-        return Decision(
-            allowed=True, effective_on=day, reason=RemovalReason.TERM_ENDED, message=message
-        )
-    if not sub.auto_renew:
-        message = (
-            f"{count} seat(s) cannot be removed before they expire, and auto-renewal is off: "
-            f"every seat expires on {end}; choose the seat count when renewing"
-        )
-        reason = RemovalReason.AUTO_RENEW_OFF
+        allowed, effective_on, reason = True, day, RemovalReason.TERM_ENDED
     else:
-        message = (
-            f"{count} seat(s) cannot be removed before they expire; the removal can take "
-            f"effect at the renewal on {end} (schedule it now with schedule_seat_reduction)"
-        )
-        reason = RemovalReason.BEFORE_TERM_END
-    return Decision(allowed=False, effective_on=sub.term_end, reason=reason, message=message)
+        allowed, effective_on = False, sub.term_end
+        reason = RemovalReason.BEFORE_TERM_END if sub.auto_renew else RemovalReason.AUTO_RENEW_OFF
+    return Decision(
+        allowed=allowed,
+        effective_on=effective_on,
+        reason=reason,
+        removing=count,
+        seats_held=sub.seats,
+        on=day,
+        term_end=sub.term_end,
+    )
 
 
 def schedule_seat_reduction(subscription: Subscription, seats: int, on: dt.date) -> SeatReduction:

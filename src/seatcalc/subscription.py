@@ -252,6 +252,43 @@ class Subscription:
         day = check_date(on, "on")
         return self.term_start <= day < self.term_end
 
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Return what the subscription holds, one fact per line, written for ``locale``.
+
+        >>> import datetime as dt
+        >>> print(
+        ...     Subscription(
+        ...         seats=5,
+        ...         unit_price=Money("1200.00", "USD"),
+        ...         term_start=dt.date(2026, 1, 1),
+        ...         term_end=dt.date(2027, 1, 1),
+        ...         country="US",
+        ...         product="AutoCAD",
+        ...     ).explain("en_US")
+        ... )
+        Subscription of 5 seats
+        Unit price: $1,200.00 per seat for a billing period of 12 months
+        Term: January 1, 2026 to January 1, 2027
+        Renewal dates: every 12 months from the anchor January 1, 2026
+        Country: United States
+        Bought: on January 1, 2026, directly from the vendor's web store
+        Auto-renewal: on
+        Product: AutoCAD
+        Price of all seats for one billing period: 5 × $1,200.00 = $6,000.00
+
+        .. versionadded:: 0.1.0
+        """
+        from seatcalc._explain_money import explain_subscription  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_subscription(self, check_locale(locale))
+
+    def _repr_html_(self) -> str:
+        """Render the English explanation as a table for notebooks."""
+        from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
+
+        return explanation(self.explain("en"))
+
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict: dates in ISO 8601, the price as :meth:`Money.to_dict`.
 

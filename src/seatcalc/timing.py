@@ -14,34 +14,47 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from enum import StrEnum
 from fractions import Fraction
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
+from seatcalc._html import explanation
 from seatcalc._periods import (
     check_day_convention,
     line_amount,
     share_until,
 )
+from seatcalc._records import read_convention, read_items, read_nested
 from seatcalc._validate import (
     check_agrees,
     check_count,
     check_date,
     check_instance,
     check_keys,
+    date_field,
     parse_date,
+    parse_ratio,
+    share_field,
 )
 from seatcalc.conventions import (
     ACTUAL_DAYS,
     Convention,
-    convention_from_data,
     convention_to_data,
 )
 from seatcalc.dates import grid_index
-from seatcalc.errors import ErrorCode, InvalidValueError, OutsideTermError, reported_as
+from seatcalc.errors import (
+    ErrorCode,
+    InvalidTypeError,
+    InvalidValueError,
+    OutsideTermError,
+    reported_as,
+)
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price
 from seatcalc.rounding import check_rounding
 from seatcalc.subscription import Subscription
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 __all__ = ["AddTimingComparison", "Timing", "TimingOption", "compare_add_timing"]
 
@@ -65,6 +78,27 @@ class Timing(StrEnum):
         return self.value.replace("_", " ").lower()
 
 
+def _to_timing(value: object) -> Timing:
+    if isinstance(value, Timing):
+        return value
+    if isinstance(value, str) and value in Timing.__members__:
+        return Timing[value]
+    expected = f"one of {', '.join(repr(timing.value) for timing in Timing)}"
+    if not isinstance(value, str):
+        raise InvalidTypeError(field="timing", value=value, expected=expected)
+    raise InvalidValueError(
+        field="timing", value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
+    )
+
+
+def _days(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    return lambda _i, _a, value: check_count(value, field, minimum=0)
+
+
+def _price(field: str) -> Any:  # noqa: ANN401 - an attrs validator
+    return lambda _i, _a, value: check_price(value, field)
+
+
 @attrs.frozen(kw_only=True)
 class TimingOption:
     """One moment to add the seats, and what it costs.
@@ -72,22 +106,48 @@ class TimingOption:
     ``until_renewal`` is the prorated price from ``starts_on`` to the renewal (zero at the
     renewal); ``from_renewal`` the price of the seats for the next term.  ``waiting_days`` counts
     the days from the need to ``starts_on`` when users have no seat; ``idle_days`` the days paid
-    for before the seats are needed.
+    for before the seats are needed (one of the two at least is 0).
 
     .. versionadded:: 0.1.0
     """
 
-    timing: Timing
-    starts_on: dt.date
+    timing: Timing = attrs.field(converter=_to_timing)
+    starts_on: dt.date = attrs.field(validator=date_field("starts_on"))
     #: Whole billing periods from the period after ``starts_on`` to the renewal (0 on a term
     #: of one period).
-    whole_periods: int
+    whole_periods: int = attrs.field(validator=_days("whole_periods"))
     #: The prorated share of the billing period holding ``starts_on``.
-    part: Fraction
-    until_renewal: Money
-    from_renewal: Money
-    waiting_days: int
-    idle_days: int
+    part: Fraction = attrs.field(validator=share_field("part"))
+    until_renewal: Money = attrs.field(validator=_price("until_renewal"))
+    from_renewal: Money = attrs.field(validator=_price("from_renewal"))
+    waiting_days: int = attrs.field(validator=_days("waiting_days"))
+    idle_days: int = attrs.field(validator=_days("idle_days"))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the option's figures agree with each other."""
+        check_price(self.from_renewal, "from_renewal", self.until_renewal.currency)
+        if self.waiting_days and self.idle_days:
+            raise InvalidValueError(
+                field="idle_days",
+                value=self.idle_days,
+                problem=f", with waiting_days {self.waiting_days}",
+                expected="0 when users wait: seats cannot be both late and early",
+                code=ErrorCode.INCONSISTENT,
+            )
+        if self.timing is not Timing.AT_RENEWAL:
+            return
+        for field in ("whole_periods", "part", "until_renewal"):
+            value = getattr(self, field)
+            if not (value.amount if isinstance(value, Money) else value):
+                continue
+            raise InvalidValueError(
+                field=field,
+                value=value,
+                got=repr(value) if isinstance(value, Money) else str(value),
+                problem=", which contradicts timing AT_RENEWAL",
+                expected="0: seats added at the renewal cost nothing until then",
+                code=ErrorCode.INCONSISTENT,
+            )
 
     @property
     def fraction(self) -> Fraction:
@@ -125,6 +185,35 @@ class TimingOption:
             "waiting_days": self.waiting_days,
             "idle_days": self.idle_days,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Build an option from :meth:`to_dict`'s form, refusing figures that contradict.
+
+        The prices are checked against the comparison's inputs by
+        :meth:`AddTimingComparison.from_dict`, which computes them again.
+        """
+        keys = (
+            "timing",
+            "starts_on",
+            "whole_periods",
+            "part",
+            "until_renewal",
+            "from_renewal",
+            "waiting_days",
+            "idle_days",
+        )
+        mapping = check_keys(data, "TimingOption", keys)
+        return cls(
+            timing=mapping["timing"],
+            starts_on=parse_date(mapping["starts_on"], "starts_on"),
+            whole_periods=mapping["whole_periods"],  # type: ignore[arg-type]
+            part=parse_ratio(mapping["part"], "part"),
+            until_renewal=read_nested(mapping["until_renewal"], "until_renewal", Money.from_dict),
+            from_renewal=read_nested(mapping["from_renewal"], "from_renewal", Money.from_dict),
+            waiting_days=mapping["waiting_days"],  # type: ignore[arg-type]
+            idle_days=mapping["idle_days"],  # type: ignore[arg-type]
+        )
 
 
 _INPUTS = (
@@ -193,62 +282,16 @@ class AddTimingComparison:
             code=ErrorCode.UNKNOWN_CHOICE,
         )
 
-    def explain(self) -> str:
-        """Write the comparison out in plain text, with the arithmetic of each option."""
-        sub = self.subscription
-        lines = [
-            (
-                f"Add {self.adding} seat(s) to a subscription of {sub.seats}, term "
-                f"{sub.term_start.isoformat()} to {sub.term_end.isoformat()} (renews "
-                f"{self.renewal.isoformat()})"
-            ),
-            (
-                f"decided on {self.on.isoformat()}, needed from {self.needed_on.isoformat()}; "
-                f"convention {self.convention.name}, rounding {self.rounding}"
-            ),
-        ]
-        if self.needed_on >= self.renewal:
-            lines.append(
-                "the seats are not needed before the renewal: only adding them at the renewal "
-                "is worth comparing"
-            )
-        price = sub.unit_price
-        for option in self.options:
-            head = f"- {option.timing.label}, from {option.starts_on.isoformat()}: "
-            until = (
-                f"until renewal {self.adding} x {price} x {_share(option)} = {option.until_renewal}"
-                if option.fraction
-                else f"until renewal {option.until_renewal}"
-            )
-            after = (
-                f"; from renewal {self.adding} x {self.renewal_unit_price} = {option.from_renewal}"
-            )
-            note = f"; {option.note}" if option.note else ""
-            lines.append(head + until + after + note)
-        best = self.best
-        lines.append(
-            f"cheapest that covers the need: {best.timing.label} "
-            f"({best.until_renewal} until renewal, {best.total} in all)"
-        )
-        return "\n".join(lines)
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Write the comparison out for a reader of ``locale``, with each option's arithmetic."""
+        from seatcalc._explain_planning import explain_timing  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_timing(self, check_locale(locale))
 
     def _repr_html_(self) -> str:
-        head = "".join(
-            f"<th>{label}</th>"
-            for label in ("Add", "Starts", "Until renewal", "From renewal", "Total", "Note")
-        )
-        best = self.best
-        rows = "".join(
-            f"<tr><th>{option.timing.label}{' (cheapest)' if option is best else ''}</th>"
-            f"<td>{option.starts_on.isoformat()}</td><td>{option.until_renewal}</td>"
-            f"<td>{option.from_renewal}</td><td>{option.total}</td><td>{option.note}</td></tr>"
-            for option in self.options
-        )
-        caption = (
-            f"Adding {self.adding} seat(s) needed on {self.needed_on.isoformat()}, "
-            f"decided on {self.on.isoformat()}"
-        )
-        return f"<table><caption>{caption}</caption><tr>{head}</tr>{rows}</table>"
+        """Render the English explanation as a table for notebooks, one row per option."""
+        return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-safe dict: the inputs, every option and the best one's timing."""
@@ -272,23 +315,21 @@ class AddTimingComparison:
         equal what seatcalc computes (a record that does not add up is refused).
         """
         mapping = check_keys(data, "AddTimingComparison", _INPUTS, _COMPUTED)
+        if "options" in mapping:
+            read_items(mapping["options"], "options", TimingOption.from_dict)
         result = compare_add_timing(
-            Subscription.from_dict(mapping["subscription"]),  # type: ignore[arg-type]
+            read_nested(mapping["subscription"], "subscription", Subscription.from_dict),
             mapping["adding"],  # type: ignore[arg-type]
             parse_date(mapping["needed_on"], "needed_on"),
             on=parse_date(mapping["on"], "on"),
-            renewal_unit_price=Money.from_dict(mapping["renewal_unit_price"]),  # type: ignore[arg-type]
-            convention=convention_from_data(mapping["convention"]),
+            renewal_unit_price=read_nested(
+                mapping["renewal_unit_price"], "renewal_unit_price", Money.from_dict
+            ),
+            convention=read_convention(mapping["convention"]),
             rounding=mapping["rounding"],  # type: ignore[arg-type]
         )
         check_agrees(mapping, result.to_dict(), _COMPUTED)
         return cls(**{field.name: getattr(result, field.name) for field in attrs.fields(cls)})
-
-
-def _share(option: TimingOption) -> str:
-    if option.whole_periods and option.part:
-        return f"({option.whole_periods} + {option.part})"
-    return str(option.fraction)
 
 
 def compare_add_timing(

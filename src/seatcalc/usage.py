@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import attrs
 
-from seatcalc._html import table
+from seatcalc._html import explanation
 from seatcalc._validate import (
     check_agrees,
     check_bool,
@@ -28,6 +28,9 @@ from seatcalc._validate import (
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
 from seatcalc.money import Money
 from seatcalc.subscription import Subscription
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 __all__ = ["UsageReport", "usage_report"]
 
@@ -130,19 +133,48 @@ class UsageReport:
             "unassigned_active_users": list(self.unassigned_active_users),
         }
 
+    def explain(self, locale: str | Locale = "en") -> str:
+        """Return the counts, who they are and the recommendation, written for ``locale``.
+
+        Lists of users show the first ten names, then how many others there are.
+
+        >>> import datetime as dt
+        >>> from seatcalc import Subscription
+        >>> sub = Subscription(
+        ...     seats=5,
+        ...     unit_price=Money("1200.00", "USD"),
+        ...     term_start=dt.date(2026, 1, 1),
+        ...     term_end=dt.date(2027, 1, 1),
+        ...     country="US",
+        ... )
+        >>> day = dt.date(2026, 6, 1)
+        >>> report = usage_report(
+        ...     sub,
+        ...     {"ana": day, "ben": day, "chloe": day, "dev": day},
+        ...     [("ana", dt.date(2026, 11, 20)), ("ben", dt.date(2026, 9, 1))],
+        ...     on=dt.date(2026, 11, 30),
+        ... )
+        >>> print(report.explain("en_US"))
+        Seat usage on November 30, 2026
+        Purchased seats: 5
+        Assigned seats: 4 (ana, ben, chloe, and dev)
+        Seats nobody holds: 1
+        Active in the last 30 days: 1 (ana)
+        Assigned but inactive: 3 (ben, chloe, and dev)
+        Utilisation: 1 of 5 seats in use, 20%
+        Recommended seats at renewal: 4, one for each assigned user (at least one, at most the seats purchased)
+        Renewal saving: 1 × $1,200.00 = $1,200.00
+
+        .. versionadded:: 0.1.0
+        """  # noqa: E501 - a doctest's output is one line
+        from seatcalc._explain_usage import explain_usage  # noqa: PLC0415 - loaded on first use
+        from seatcalc._i18n import check_locale  # noqa: PLC0415
+
+        return explain_usage(self, check_locale(locale))
+
     def _repr_html_(self) -> str:
-        rows = (
-            ("Purchased seats", self.purchased),
-            ("Assigned", self.assigned),
-            ("Unassigned", self.unassigned),
-            ("Over-assigned", self.over_assigned),
-            (f"Active in the last {self.window_days} days", len(self.active_users)),
-            ("Assigned but inactive", len(self.inactive_users)),
-            ("Utilisation", f"{float(self.utilisation):.0%}"),  # display only
-            ("Recommended seats at renewal", self.recommended_seats),
-            ("Renewal saving", self.renewal_saving.format("en")),
-        )
-        return table(f"Seat usage on {self.on.isoformat()}", rows)
+        """Render the English explanation as a table for notebooks."""
+        return explanation(self.explain("en"))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
