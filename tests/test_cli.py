@@ -164,9 +164,9 @@ def test_usage_reads_csv_files_and_recommends(tmp_path):
     argv = ["usage", "--assignments", assigned, "--events", used, "--on", "2026-12-01"]
     status, out, _ = run(*argv, *SUBSCRIPTION)
     assert status == 0
-    assert "Recommended seats at renewal: 3\n" in out
-    assert "Renewal saving: 1200.00 EUR\n" in out
-    assert "Assigned but inactive: ben, chloe\n" in out
+    assert "Recommended seats at renewal: 3, one for each assigned user" in out
+    assert "Renewal saving: 2 × €600.00 = €1,200.00\n" in out
+    assert "Assigned but inactive: 2 (ben and chloe)\n" in out
     status, out, _ = run(*argv, *SUBSCRIPTION, "--json", "--allow-below-assigned")
     assert json.loads(out)["recommended_seats"] == 1
 

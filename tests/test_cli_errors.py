@@ -273,9 +273,9 @@ def test_usage_accepts_the_byte_order_mark_spreadsheets_write(tmp_path):
     # 5 seats, ana, ben and chloe assigned, only ana active in the 30 days to Dec 1: keep 3 seats.
     status, out, err = run(*usage(tmp_path, BOM + ASSIGNED, BOM + USED))
     assert (status, err) == (0, "")
-    assert "Assigned: 3 (unassigned 2, over-assigned 0)\n" in out
-    assert "Assigned but inactive: ben, chloe\n" in out
-    assert "Renewal saving: 1200.00 EUR\n" in out
+    assert "Assigned seats: 3 (ana, ben, and chloe)\nSeats nobody holds: 2\n" in out
+    assert "Assigned but inactive: 2 (ben and chloe)\n" in out
+    assert "Renewal saving: 2 × €600.00 = €1,200.00\n" in out
 
 
 @pytest.mark.parametrize(
@@ -332,8 +332,8 @@ def test_usage_counts_each_event_of_a_user(tmp_path):
     used = USED + b"ben,2026-11-15\nben,2026-11-16\n"
     status, out, err = run(*usage(tmp_path, ASSIGNED, used))
     assert (status, err) == (0, "")
-    assert "Active in the last 30 days: 2\n" in out
-    assert "Assigned but inactive: chloe\n" in out
+    assert "Active in the last 30 days: 2 (" in out
+    assert "Assigned but inactive: 1 (chloe)\n" in out
 
 
 @pytest.mark.parametrize(
@@ -387,7 +387,7 @@ def test_usage_errors_name_the_line(tmp_path, assigned, used, line):
 def test_usage_skips_blank_lines(tmp_path):
     status, out, err = run(*usage(tmp_path, ASSIGNED + b"\n\n", b"user,date\n\nana,2026-11-30\n"))
     assert (status, err) == (0, "")
-    assert "Active in the last 30 days: 1\n" in out
+    assert "Active in the last 30 days: 1 (" in out
 
 
 def test_usage_on_the_first_day_of_the_calendar(tmp_path):
@@ -396,8 +396,8 @@ def test_usage_on_the_first_day_of_the_calendar(tmp_path):
     argv[argv.index("--on") + 1] = "0001-01-01"
     status, out, err = run(*argv, "--window-days", "3660")
     assert (status, err) == (0, "")
-    assert out.startswith("Seat usage on 0001-01-01\n")
-    assert "Active in the last 3660 days: 1\n" in out
+    assert out.startswith("Seat usage on January 1, 1\n")
+    assert "Active in the last 3,660 days: 1 (ana)\n" in out
 
 
 SUB = {
@@ -636,3 +636,29 @@ def test_an_interruption_exits_130_without_a_traceback(monkeypatch):
     out, err = io.StringIO(), io.StringIO()
     assert cli.main(["renewals"], stdout=out, stderr=err) == 130
     assert out.getvalue() == err.getvalue() == ""
+
+
+def test_planning_and_usage_speak_the_reader_s_language(tmp_path):
+    status, out, err = run(*TIMING, *SUBSCRIPTION, "--locale", "fr_FR")
+    assert (status, err) == (0, "")
+    assert "2\u202f046,68\xa0$US jusqu’au renouvellement" in out  # noqa: RUF001
+    status, out, err = run(*subscriptions(tmp_path, json.dumps([SUB])), "--locale", "de_DE")
+    assert (status, err) == (0, "")
+    assert "123,29\xa0$" in out
+    status, out, err = run(
+        *usage(tmp_path, b"user,date\nana,2026-11-30\n", b"user,date\n"), "--locale", "es"
+    )
+    assert (status, err) == (0, "")
+    assert out.startswith("Uso de")
+
+
+@pytest.mark.parametrize("command", ["add-timing", "align", "usage"])
+def test_planning_and_usage_refuse_a_locale_with_a_path(tmp_path, command):
+    argv = {
+        "add-timing": [*TIMING, *SUBSCRIPTION],
+        "align": subscriptions(tmp_path, json.dumps([SUB])),
+        "usage": usage(tmp_path, b"user,date\nana,2026-11-30\n", b"user,date\n"),
+    }[command]
+    status, out, err = run(*argv, "--locale", "fr@/../../x")
+    assert (status, out) == (2, "")
+    assert err.startswith("seatcalc: error: --locale: got 'fr@/../../x'")

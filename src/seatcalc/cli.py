@@ -290,10 +290,9 @@ def _add_pricing_options(parser: _Parser) -> None:
     )
 
 
-def _add_output_options(parser: _Parser, *, localized: bool = True) -> None:
+def _add_output_options(parser: _Parser) -> None:
     group = parser.add_argument_group("output")
-    if localized:
-        group.add_argument("--locale", default="en", type=_text, help="e.g. en, fr_FR, de_DE (en)")
+    group.add_argument("--locale", default="en", type=_text, help="e.g. en, fr_FR, de_DE (en)")
     group.add_argument("--json", action="store_true", help="print the JSON form")
 
 
@@ -396,11 +395,12 @@ def _add_usage(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="recommend dropping the seats of inactive users too",
     )
     _add_subscription_options(parser)
-    _add_output_options(parser, localized=False)
+    _add_output_options(parser)
     parser.set_defaults(run=_run_usage)
 
 
 def _run_usage(args: argparse.Namespace) -> tuple[int, str]:
+    locale = check_locale(args.locale)
     subscription = _subscription(args)
     assignments = read_assignments(args.assignments, "--assignments")
     events = read_events(args.events, "--events")
@@ -417,17 +417,7 @@ def _run_usage(args: argparse.Namespace) -> tuple[int, str]:
         raise _on_line(error, assignments, events) from None
     if args.json:
         return OK, _json(report.to_dict())
-    return OK, (
-        f"Seat usage on {report.on.isoformat()}\n"
-        f"Purchased seats: {report.purchased}\n"
-        f"Assigned: {report.assigned} (unassigned {report.unassigned}, "
-        f"over-assigned {report.over_assigned})\n"
-        f"Active in the last {report.window_days} days: {len(report.active_users)}\n"
-        f"Assigned but inactive: {', '.join(report.inactive_users) or 'none'}\n"
-        f"Utilisation: {report.utilisation}\n"
-        f"Recommended seats at renewal: {report.recommended_seats}\n"
-        f"Renewal saving: {report.renewal_saving}\n"
-    )
+    return OK, f"{report.explain(locale)}\n"
 
 
 def _on_line(
@@ -468,11 +458,12 @@ def _add_timing(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     _add_pricing_options(parser)
     _add_subscription_options(parser)
-    _add_output_options(parser, localized=False)
+    _add_output_options(parser)
     parser.set_defaults(run=_run_timing)
 
 
 def _run_timing(args: argparse.Namespace) -> tuple[int, str]:
+    locale = check_locale(args.locale)
     subscription = _subscription(args)
     renewal_price = None
     if args.renewal_unit_price is not None:
@@ -487,7 +478,7 @@ def _run_timing(args: argparse.Namespace) -> tuple[int, str]:
         convention=args.convention,
         rounding=args.rounding,
     )
-    return OK, _json(plan.to_dict()) if args.json else f"{plan.explain()}\n"
+    return OK, _json(plan.to_dict()) if args.json else f"{plan.explain(locale)}\n"
 
 
 # -- align --------------------------------------------------------------------------------
@@ -511,11 +502,12 @@ def _add_align(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser.add_argument("--target", type=_date, help="the renewal date (default: the latest)")
     parser.add_argument("--anchor", type=_date, help="the anchor of the aligned renewals")
     _add_pricing_options(parser)
-    _add_output_options(parser, localized=False)
+    _add_output_options(parser)
     parser.set_defaults(run=_run_align)
 
 
 def _run_align(args: argparse.Namespace) -> tuple[int, str]:
+    locale = check_locale(args.locale)
     subscriptions = read_subscriptions(args.subscriptions, "--subscriptions")
     quote = align(
         subscriptions,
@@ -524,7 +516,7 @@ def _run_align(args: argparse.Namespace) -> tuple[int, str]:
         convention=args.convention,
         rounding=args.rounding,
     )
-    return OK, _json(quote.to_dict()) if args.json else f"{quote.explain()}\n"
+    return OK, _json(quote.to_dict()) if args.json else f"{quote.explain(locale)}\n"
 
 
 # -- the program --------------------------------------------------------------------------
