@@ -16,9 +16,11 @@ from seatcalc import (
     ACTUAL_360,
     ACTUAL_DAYS,
     CHARGEBEE,
+    CHARGEBEE_MILLISECONDS,
     CONVENTIONS,
     KILLBILL,
     LAGO,
+    MILLISECONDS,
     MONTHS_THEN_DAYS,
     MONTHS_THEN_DAYS_30,
     SECONDS,
@@ -331,7 +333,7 @@ def test_lagos_published_seat_example_does_not_add_up():
 def test_presets_apply_the_callers_rounding():
     args = Money("10.00", "USD"), D(2026, 1, 1), D(2026, 2, 1), D(2026, 1, 30)
     for convention in CONVENTIONS.values():
-        if convention.unit == "second":
+        if convention.unit != "day":
             continue
         up = prorate(*args, convention=convention, rounding=ROUND_UP).amount
         down = prorate(*args, convention=convention, rounding=ROUND_DOWN).amount
@@ -571,7 +573,7 @@ def test_bad_input_raises_a_seatcalc_error_naming_the_field(args, kwargs, error,
 
 @pytest.mark.parametrize("convention", list(CONVENTIONS.values()), ids=lambda c: c.name)
 def test_every_convention_refuses_a_day_outside_the_term(convention):
-    if convention.unit == "second":
+    if convention.unit != "day":
         start, end = AWARE
         outside = [start - dt.timedelta(seconds=1), end]
     else:
@@ -588,3 +590,35 @@ def test_outside_term_error_is_a_value_error():
     assert issubclass(OutsideTermError, InvalidValueError)
     assert issubclass(OutsideTermError, ValueError)
     assert not issubclass(UnknownCurrencyError, OutsideTermError)
+
+
+def test_milliseconds_count_whole_milliseconds_and_refuse_finer_instants():
+    # 2026-07-01 12:30:15.250 to 2027-01-01: 184 days less 12 h 30 min 15.25 s, in ms.
+    start, end = AWARE
+    on = dt.datetime(2026, 7, 1, 12, 30, 15, 250_000, tzinfo=UTC)
+    result = prorate(Money("1200.00", "USD"), start, end, on, convention=MILLISECONDS)
+    assert (result.remaining, result.total, result.unit) == (
+        15852584750,
+        31536000000,
+        "millisecond",
+    )
+    assert result.amount == Money("603.22", "USD")
+    assert Proration.from_dict(result.to_dict()) == result
+    with pytest.raises(InvalidValueError, match="whole milliseconds") as caught:
+        prorate(
+            Money("1.00", "USD"),
+            start,
+            end,
+            on.replace(microsecond=250_001),
+            convention=MILLISECONDS,
+        )
+    assert caught.value.hint == "pass .replace(microsecond=250000)"
+    with pytest.raises(InvalidValueError, match="whole seconds"):
+        prorate(Money("1.00", "USD"), start, end, on, convention=SECONDS)
+    # Chargebee's default mode: 20 days and 6 hours of a 30-day month, for 2 seats at 30.00.
+    april = dt.datetime(2013, 4, 1, tzinfo=UTC), dt.datetime(2013, 5, 1, tzinfo=UTC)
+    change = dt.datetime(2013, 4, 10, 18, tzinfo=UTC)
+    ms = prorate(
+        Money("30.00", "USD"), *april, change, quantity=2, convention=CHARGEBEE_MILLISECONDS
+    )
+    assert ms.amount == Money("40.50", "USD")

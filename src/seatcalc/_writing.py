@@ -60,6 +60,10 @@ REMAINING = {
         "Time remaining: %(remaining)s of %(total)s second (convention %(convention)s)",
         "Time remaining: %(remaining)s of %(total)s seconds (convention %(convention)s)",
     ),
+    "millisecond": (
+        "Time remaining: %(remaining)s of %(total)s millisecond (convention %(convention)s)",
+        "Time remaining: %(remaining)s of %(total)s milliseconds (convention %(convention)s)",
+    ),
     "30/360 day": (
         "Time remaining: %(remaining)s of %(total)s day counted 30/360 (convention %(convention)s)",
         (

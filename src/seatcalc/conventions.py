@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Self
+from typing import Any, Final, Self
 
 import attrs
 
@@ -34,11 +34,13 @@ __all__ = [
     "ACTUAL_360",
     "ACTUAL_DAYS",
     "CHARGEBEE",
+    "CHARGEBEE_MILLISECONDS",
     "CONVENTIONS",
     "DAY_COUNTS",
     "KILLBILL",
     "LAGO",
     "LAGO_SUBSCRIPTION",
+    "MILLISECONDS",
     "MONTHS_FORWARD_THEN_DAYS",
     "MONTHS_THEN_DAYS",
     "MONTHS_THEN_DAYS_30",
@@ -77,14 +79,17 @@ DAY_COUNTS: tuple[str, ...] = (
     "actual/360",
 )
 #: The time units: calendar days on :class:`datetime.date`, seconds on aware datetimes.
-UNITS: tuple[str, ...] = ("day", "second")
+UNITS: tuple[str, ...] = ("day", "second", "millisecond")
 #: Where an intermediate precision applies: to the ratio, or to the ratio x quantity.
 PRECISION_SCOPES: tuple[str, ...] = ("ratio", "units")
 #: When the amount is rounded: once on the line total, or per unit and then x quantity.
 ROUNDING_ORDERS: tuple[str, ...] = ("line", "unit")
 
 _MAX_PLACES = 30
-_SECOND = dt.timedelta(seconds=1)
+_TIME_UNITS: Final = {
+    "second": dt.timedelta(seconds=1),
+    "millisecond": dt.timedelta(milliseconds=1),
+}
 _DAY = dt.timedelta(days=1)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -127,9 +132,11 @@ class Convention:
     Args:
         name: what the convention is called; named conventions are found by it in
             :data:`CONVENTIONS`.
-        unit: ``"day"`` (the dates are :class:`datetime.date`) or ``"second"`` (timezone-aware
-            :class:`datetime.datetime` on whole seconds; naive ones are refused).
-        day_count: one of :data:`DAY_COUNTS`; a ``"second"`` convention counts ``"actual"``.
+        unit: ``"day"`` (the dates are :class:`datetime.date`), ``"second"`` or ``"millisecond"``
+            (timezone-aware :class:`datetime.datetime` on whole seconds or milliseconds; naive
+            ones are refused).
+        day_count: one of :data:`DAY_COUNTS`; a ``"second"`` or ``"millisecond"`` convention
+            counts ``"actual"``.
         charge_change_day: whether the day of the change is charged for.  With ``False`` the
             count starts the day after, so a change on the last day of the term costs nothing
             and one on the first day costs one day less than the full price.  Seconds have no
@@ -198,7 +205,7 @@ class Convention:
 
     def __attrs_post_init__(self) -> None:
         """Refuse combinations that have no meaning, and note whether the convention is plain."""
-        if self.unit == "second" and self.day_count != "actual":
+        if self.unit != "day" and self.day_count != "actual":
             raise InvalidValueError(
                 field="day_count",
                 value=self.day_count,
@@ -206,7 +213,7 @@ class Convention:
                 expected="'actual'",
                 code=ErrorCode.INCONSISTENT,
             )
-        if self.unit == "second" and not self.charge_change_day:
+        if self.unit != "day" and not self.charge_change_day:
             raise InvalidValueError(
                 field="charge_change_day",
                 value=False,
@@ -241,7 +248,7 @@ class Convention:
     def unit_name(self) -> str:
         """The unit that :attr:`Proration.remaining <seatcalc.Proration.remaining>` counts.
 
-        ``"day"``, ``"second"``, ``"30/360 day"`` or ``"month"``.
+        ``"day"``, ``"second"``, ``"millisecond"``, ``"30/360 day"`` or ``"month"``.
         """
         if self.day_count == "30E/360":
             return "30/360 day"
@@ -267,10 +274,10 @@ class Convention:
         >>> MONTHS_THEN_DAYS.count(dt.date(2026, 1, 18), dt.date(2026, 4, 1))
         Fraction(76, 31)
         """
-        if self.unit == "second":
+        if self.unit != "day":
             # Through UTC: two datetimes with the same tzinfo subtract as wall-clock times,
             # which would ignore a daylight-saving change in between.
-            return ((end - _EPOCH) - (start - _EPOCH)) // _SECOND
+            return ((end - _EPOCH) - (start - _EPOCH)) // _TIME_UNITS[self.unit]
         if start >= end:
             return 0
         if self.day_count in {"actual", "actual/360"}:
@@ -386,6 +393,11 @@ SECONDS = Convention(
     unit="second",
     summary="seconds left / seconds in the term, on timezone-aware datetimes",
 )
+MILLISECONDS = Convention(
+    "milliseconds",
+    unit="millisecond",
+    summary="milliseconds left / milliseconds in the term, on timezone-aware datetimes",
+)
 THIRTY_360 = Convention(
     "thirty_360",
     day_count="30E/360",
@@ -453,6 +465,11 @@ CHARGEBEE = Convention(
     charge_change_day=False,
     summary="Chargebee, day-based mode: whole days after the change day / days in the term",
 )
+CHARGEBEE_MILLISECONDS = Convention(
+    "chargebee_milliseconds",
+    unit="millisecond",
+    summary="Chargebee, millisecond mode (its default): to the millisecond, once per line",
+)
 
 #: Every named convention and preset, by name (read-only).
 CONVENTIONS: Mapping[str, Convention] = MappingProxyType(
@@ -461,6 +478,7 @@ CONVENTIONS: Mapping[str, Convention] = MappingProxyType(
         for convention in (
             ACTUAL_DAYS,
             SECONDS,
+            MILLISECONDS,
             THIRTY_360,
             ACTUAL_360,
             MONTHS_THEN_DAYS,
@@ -474,6 +492,7 @@ CONVENTIONS: Mapping[str, Convention] = MappingProxyType(
             LAGO,
             LAGO_SUBSCRIPTION,
             CHARGEBEE,
+            CHARGEBEE_MILLISECONDS,
         )
     }
 )
@@ -487,7 +506,7 @@ def convention_named(name: object) -> Convention:
     >>> convention_named("stripe_seconds")
     Traceback (most recent call last):
     ...
-    seatcalc.errors.InvalidValueError: convention: got 'stripe_seconds'; expected a Convention or one of actual_days, seconds, thirty_360, actual_360, months_then_days, months_then_days_30, months_forward_then_days, stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, lago_subscription, chargebee
+    seatcalc.errors.InvalidValueError: convention: got 'stripe_seconds'; expected a Convention or one of actual_days, seconds, milliseconds, thirty_360, actual_360, months_then_days, months_then_days_30, months_forward_then_days, stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, lago_subscription, chargebee, chargebee_milliseconds
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line

@@ -291,7 +291,7 @@ class Proration:
             convention = convention_from_data(data["convention"])
         with reported_within("price"):
             price = Money.from_dict(data["price"])  # type: ignore[arg-type]
-        parse = _parse_instant if convention.unit == "second" else parse_date
+        parse = parse_date if convention.unit == "day" else _parse_instant
         result = prorate(
             price,
             parse(data["term_start"], "term_start"),
@@ -344,7 +344,8 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
 
     Args:
         price: the price of one unit for the whole term; ``Money`` >= 0.
-        term_start: the first day of the term (an aware datetime for a ``"second"`` convention).
+        term_start: the first day of the term (an aware datetime for a convention that counts
+            seconds or milliseconds).
         term_end: the renewal date, exclusive.
         on: the day of the change, ``term_start <= on < term_end``.
         quantity: how many units (seats), an int >= 1.
@@ -535,7 +536,7 @@ def _check_instants(
     convention: Convention, term_start: object, term_end: object, on: object
 ) -> None:
     values = {"term_start": term_start, "term_end": term_end, "on": on}
-    if convention.unit == "second":
+    if convention.unit != "day":
         for field, value in values.items():
             _check_aware(field, value, convention)
     else:
@@ -565,7 +566,7 @@ def _check_aware(field: str, value: object, convention: Convention) -> None:
         raise InvalidTypeError(
             field=field,
             value=value,
-            problem=f"; convention {convention.name!r} counts seconds",
+            problem=f"; convention {convention.name!r} counts {convention.unit}s",
             expected=(
                 "timezone-aware datetime.datetime values (all three), such as "
                 "datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)"
@@ -578,22 +579,29 @@ def _check_aware(field: str, value: object, convention: Convention) -> None:
             field=field,
             value=value,
             got=f"the naive datetime {value!r}",
-            problem=f"; convention {convention.name!r} counts seconds between instants",
+            problem=f"; convention {convention.name!r} counts {convention.unit}s between instants",
             expected="a timezone-aware datetime (add tzinfo, e.g. datetime.UTC)",
             code=ErrorCode.NAIVE_DATETIME,
         )
-    if value.microsecond or offset.microseconds:
+    # A second has 1,000,000 microseconds, a millisecond 1,000.
+    step = 1000 if convention.unit == "millisecond" else 1_000_000
+    if value.microsecond % step or offset.microseconds % step:
+        unit = convention.unit
         raise InvalidValueError(
             field=field,
             value=value,
             got=repr(value),
             problem=(
-                f"; convention {convention.name!r} counts whole seconds, and "
-                + ("this instant" if value.microsecond else "its UTC offset")
-                + " has a fraction of a second"
+                f"; convention {convention.name!r} counts whole {unit}s, and "
+                + ("this instant" if value.microsecond % step else "its UTC offset")
+                + f" has a fraction of a {unit}"
             ),
-            expected="an instant on a whole second, with a UTC offset in whole seconds",
-            hint="pass .replace(microsecond=0)" if value.microsecond else None,
+            expected=f"an instant on a whole {unit}, with a UTC offset in whole {unit}s",
+            hint=(
+                f"pass .replace(microsecond={value.microsecond - value.microsecond % step})"
+                if value.microsecond % step
+                else None
+            ),
             code=ErrorCode.NOT_WHOLE_SECONDS,
         )
 

@@ -375,7 +375,7 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
     end = subscription.term_end
     if not eligibility.reasons:
         start = subscription.period_start
-        if on >= start and convention.unit != "second":
+        if on >= start and convention.unit == "day":
             proration = prorate(
                 subscription.unit_price,
                 start,
@@ -413,7 +413,7 @@ def _price(
     _, start, end = period_containing(sub.anchor, sub.period_months, on)
     whole = months_between(end, sub.term_end) // sub.period_months
     day = on
-    if convention.unit == "second":
+    if convention.unit != "day":
         start, end, day = _midnight(start), _midnight(end), _midnight(on)
     proration = prorate(
         sub.unit_price, start, end, day, quantity=seats, convention=convention, rounding=rounding
