@@ -20,7 +20,9 @@ from seatcalc import (
     CONVENTIONS,
     KILLBILL,
     LAGO,
+    LAGO_SUBSCRIPTION,
     MILLISECONDS,
+    MONTHS_FORWARD_THEN_DAYS,
     MONTHS_THEN_DAYS,
     MONTHS_THEN_DAYS_30,
     SECONDS,
@@ -622,3 +624,26 @@ def test_milliseconds_count_whole_milliseconds_and_refuse_finer_instants():
         Money("30.00", "USD"), *april, change, quantity=2, convention=CHARGEBEE_MILLISECONDS
     )
     assert ms.amount == Money("40.50", "USD")
+
+
+def test_lago_prices_seats_and_subscription_fees_differently():
+    # 3 seats x 22/31 = 2.129032258... weighted units, 2.129032 to 6 places; x 1000.10 =
+    # 2129.2449... -> 2129.24.  Unrounded: 3 x 1000.10 x 22/31 = 2129.2451... -> 2129.25.
+    july = D(2024, 7, 1), D(2024, 8, 1), D(2024, 7, 10)
+    price = Money("1000.10", "USD")
+    assert prorate(price, *july, quantity=3, convention=LAGO).amount == Money("2129.24", "USD")
+    fee = prorate(price, *july, quantity=3, convention=LAGO_SUBSCRIPTION)
+    assert (fee.fraction, fee.amount) == (Fraction(22, 31), Money("2129.25", "USD"))
+
+
+def test_months_forward_counts_from_the_change_day():
+    # Forward: 2026-02-20 + 3 months = 05-20; 05-20 -> 05-31 is 11 of the 31 days to 06-20.
+    # Back from the end: 05-31 - 3 months = 02-28; 02-20 -> 02-28 is 8 of 28 days (01-31 ->).
+    term = D(2026, 1, 31), D(2026, 5, 31)
+    on = D(2026, 2, 20)
+    forward = prorate(Money("400.00", "EUR"), *term, on, convention=MONTHS_FORWARD_THEN_DAYS)
+    back = prorate(Money("400.00", "EUR"), *term, on, convention=MONTHS_THEN_DAYS)
+    assert (forward.remaining, forward.total) == (3 + Fraction(11, 31), 4)
+    assert (back.remaining, back.total) == (3 + Fraction(2, 7), 4)
+    # 400 x (104/31) / 4 = 335.48...; 400 x (23/7) / 4 = 328.57...
+    assert (forward.amount, back.amount) == (Money("335.48", "EUR"), Money("328.57", "EUR"))
