@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+import pytest
+from hypothesis import HealthCheck, Phase, settings
 
 # Sphinx's configuration is not a module to test.
 collect_ignore = ["docs/conf.py"]
@@ -21,4 +22,26 @@ common = {
 }
 settings.register_profile("ci", max_examples=500, derandomize=True, **common)
 settings.register_profile("local", max_examples=100, **common)
+# Mutation testing runs the suite once per mutant: a few fixed examples per property keep the run
+# short, and the same ones every run keep its score reproducible.  A failure there only has to be
+# noticed, not explained, so it is not shrunk.
+settings.register_profile(
+    "mutation",
+    max_examples=20,
+    derandomize=True,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+    **common,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "local"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under the mutation profile, run the example tests before the property tests.
+
+    The order changes no verdict: a mutant is killed by the first failing test (mutmut runs
+    with -x), and the example tests are the fast ones, so killed mutants stop sooner.
+    """
+    if config.getoption("hypothesis_profile", None) == "mutation":
+        items.sort(
+            key=lambda item: getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        )

@@ -181,6 +181,11 @@ def test_variants_are_one_expression():
     assert codes(make(country="UA"), policy=no_russia) == []
     older = DEFAULT_POLICY.with_cutoff(dt.date(2010, 1, 1))
     assert codes(make(purchased_on=dt.date(2012, 3, 4)), policy=older) == []
+    later = DEFAULT_POLICY.with_cutoff(dt.date(2020, 1, 1))
+    assert later.cutoff == dt.date(2020, 1, 1)
+    assert codes(make(purchased_on=dt.date(2019, 12, 31)), policy=later) == [
+        "PURCHASED_BEFORE_CUTOFF"
+    ]
     resellers = DEFAULT_POLICY.with_channels("direct", "reseller")
     assert codes(make(channel="reseller"), policy=resellers) == []
     plans = DEFAULT_POLICY.excluding_plans("edu").excluding_products("Maya")
@@ -220,6 +225,7 @@ def test_a_country_both_outside_and_excluded_gets_both_reasons():
     ("allowed", "excluded", "culprit"),
     [
         ({"RU"}, {"RU"}, "'RU' is excluded too \\(by 'RU'\\)"),
+        ({"RU"}, {"151", "RU"}, "'RU' is excluded too \\(by '151', 'RU'\\)"),
         ({"US", "RU"}, {"151"}, "'RU' is excluded too \\(by '151'\\)"),
         ({"151"}, {"150"}, "'151' is excluded too \\(by '150'\\)"),
         ({"155"}, {"FR", "DE", "AT", "BE", "CH", "LI", "LU", "MC", "NL"}, "'155' is excluded"),
@@ -276,6 +282,446 @@ def test_bad_arguments_to_check_eligibility():
         check_eligibility(make(), ON, policy=DEFAULT_POLICY.to_dict())
     with pytest.raises(InvalidValueError, match="codes: got 'Narnia'"):
         DEFAULT_POLICY.allowing("Narnia")
+
+
+EUROPE_AND_US = "'151' is excluded too (by '150'), so no country of it could ever qualify"
+TERRITORY = (
+    "an upper-case ISO 3166-1 alpha-2 country code such as 'US' or a CLDR region code such as "
+    "'150' (Europe)"
+)
+REASON_CODES = f"one of {', '.join(ReasonCode)}"
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            lambda: Policy(allowed=set()),
+            {
+                "error": "InvalidValueError",
+                "code": "EMPTY",
+                "field": "allowed",
+                "value": "[]",
+                "expected": "at least one country or region code",
+                "hint": None,
+                "message": "allowed: got an empty set; "
+                "expected at least one country or region code",
+            },
+        ),
+        (
+            lambda: Policy(channels=set()),
+            {
+                "error": "InvalidValueError",
+                "code": "EMPTY",
+                "field": "channels",
+                "value": "[]",
+                "expected": "at least one of direct, reseller",
+                "hint": None,
+                "message": "channels: got an empty set; expected at least one of direct, reseller",
+            },
+        ),
+        (
+            # Only the excluded codes that overlap the allowed one are named (not 'US').
+            lambda: Policy(allowed={"151"}, excluded={"150", "US"}),
+            {
+                "error": "InvalidValueError",
+                "code": "INCONSISTENT",
+                "field": "allowed",
+                "value": "151",
+                "expected": "codes not wholly excluded",
+                "hint": "Policy.allowing() and Policy.excluding() never contradict",
+                "message": f"allowed: {EUROPE_AND_US}; remove it from allowed or from excluded "
+                "(Policy.allowing() and Policy.excluding() do that for you)",
+            },
+        ),
+        (
+            lambda: Policy(allowed="US"),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "allowed",
+                "value": "US",
+                "expected": "a collection of str such as {'US', 'CA'}",
+                "hint": "a single str is refused: wrap it in a set",
+                "message": "allowed: got 'US'; expected a collection of str such as {'US', 'CA'} "
+                "(a single str is refused: wrap it in a set)",
+            },
+        ),
+        (
+            lambda: Policy(excluded=5),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "excluded",
+                "value": "5",
+                "expected": "a collection of str such as {'US', 'CA'}",
+                "hint": None,
+                "message": "excluded: got 5; expected a collection of str such as {'US', 'CA'}",
+            },
+        ),
+        (
+            lambda: Policy(excluded_plans={""}),
+            {
+                "error": "InvalidValueError",
+                "code": "EMPTY",
+                "field": "excluded_plans",
+                "value": "",
+                "expected": "non-empty names as str",
+                "hint": None,
+                "message": "excluded_plans: got ''; expected non-empty names as str",
+            },
+        ),
+        (
+            lambda: Policy(excluded_products={3}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "excluded_products",
+                "value": "3",
+                "expected": "non-empty names as str",
+                "hint": None,
+                "message": "excluded_products: got 3; expected non-empty names as str",
+            },
+        ),
+        (
+            lambda: Reason.from_dict({"code": "AUTO_RENEW_OFF", "facts": [False]}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "facts",
+                "value": "[False]",
+                "expected": "a mapping of fact names to values",
+                "hint": None,
+                "message": "facts: got [False] (list); expected a mapping of fact names to values",
+            },
+        ),
+        (
+            lambda: Reason.from_dict({"code": "AUTO_RENEW_OFF"}),
+            {
+                "error": "InvalidValueError",
+                "code": "MALFORMED_RECORD",
+                "field": "data",
+                "value": "Reason keys ['code']",
+                "expected": "the keys code, facts",
+                "hint": None,
+                "message": "data: Reason needs the keys code, facts; missing ['facts'], "
+                "unexpected none",
+            },
+        ),
+        (
+            lambda: Reason.from_dict({"code": "REGION_EXCLUDED", "facts": {"country": "RU"}}),
+            {
+                "error": "InvalidValueError",
+                "code": "MALFORMED_RECORD",
+                "field": "facts",
+                "value": "['country']",
+                "expected": "exactly ['country', 'excluded_by']",
+                "hint": None,
+                "message": "facts: got the keys ['country'] for REGION_EXCLUDED; "
+                "expected exactly ['country', 'excluded_by']",
+            },
+        ),
+        (
+            lambda: Reason.from_dict(
+                {
+                    "code": "PURCHASED_BEFORE_CUTOFF",
+                    "facts": {"purchased_on": "2015", "cutoff": "2016-01-01"},
+                }
+            ),
+            {
+                "error": "InvalidValueError",
+                "code": "INVALID_DATE",
+                "field": "facts.purchased_on",
+                "value": "2015",
+                "expected": "an ISO date string such as '2026-01-31'",
+                "hint": None,
+                "message": "facts.purchased_on: got '2015'; "
+                "expected an ISO date string such as '2026-01-31'",
+            },
+        ),
+        (
+            lambda: Eligibility.from_dict({"reasons": "AUTO_RENEW_OFF"}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "reasons",
+                "value": "AUTO_RENEW_OFF",
+                "expected": "a list of reason mappings",
+                "hint": None,
+                "message": "reasons: got 'AUTO_RENEW_OFF'; expected a list of reason mappings",
+            },
+        ),
+        (
+            lambda: countries_in(["FR"]),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "code",
+                "value": "['FR']",
+                "expected": TERRITORY,
+                "hint": None,
+                "message": f"code: got ['FR'] (list); expected {TERRITORY}",
+            },
+        ),
+        (
+            lambda: Policy(allowed={1}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "allowed",
+                "value": "1",
+                "expected": TERRITORY,
+                "hint": None,
+                "message": f"allowed: got 1; expected {TERRITORY}",
+            },
+        ),
+        (
+            # Upper-cased, 'xx' is no code either: no hint.
+            lambda: Policy(allowed={"xx"}),
+            {
+                "error": "InvalidValueError",
+                "code": "UNKNOWN_TERRITORY",
+                "field": "allowed",
+                "value": "xx",
+                "expected": TERRITORY,
+                "hint": None,
+                "message": f"allowed: got 'xx'; expected {TERRITORY}",
+            },
+        ),
+        (
+            lambda: Policy(channels={5}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "channels",
+                "value": "5",
+                "expected": "one of 'direct', 'reseller'",
+                "hint": None,
+                "message": "channels: got 5; expected one of 'direct', 'reseller'",
+            },
+        ),
+        (
+            lambda: Policy(channels={"store"}),
+            {
+                "error": "InvalidValueError",
+                "code": "UNKNOWN_CHOICE",
+                "field": "channels",
+                "value": "store",
+                "expected": "one of 'direct', 'reseller'",
+                "hint": None,
+                "message": "channels: got 'store'; expected one of 'direct', 'reseller'",
+            },
+        ),
+        (
+            lambda: Reason(5, {"auto_renew": False}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "code",
+                "value": "5",
+                "expected": REASON_CODES,
+                "hint": None,
+                "message": f"code: got 5; expected {REASON_CODES}",
+            },
+        ),
+        (
+            lambda: Reason("NOPE", {"auto_renew": False}),
+            {
+                "error": "InvalidValueError",
+                "code": "UNKNOWN_CHOICE",
+                "field": "code",
+                "value": "NOPE",
+                "expected": REASON_CODES,
+                "hint": None,
+                "message": f"code: got 'NOPE'; expected {REASON_CODES}",
+            },
+        ),
+        (
+            lambda: Reason("AUTO_RENEW_OFF", [("auto_renew", False)]),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "facts",
+                "value": "[('auto_renew', False)]",
+                "expected": "a mapping of fact names to values",
+                "hint": None,
+                "message": "facts: got [('auto_renew', False)] (list); "
+                "expected a mapping of fact names to values",
+            },
+        ),
+        (
+            lambda: Reason("REGION_EXCLUDED", {"country": "RU", "excluded_by": ["RU"]}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "facts.excluded_by",
+                "value": "['RU']",
+                "expected": "a tuple of str",
+                "hint": None,
+                "message": "facts.excluded_by: got ['RU'] (list); expected a tuple of str",
+            },
+        ),
+        (
+            # A date fact is named inside facts, like every other fact.
+            lambda: Reason(
+                "PURCHASED_BEFORE_CUTOFF",
+                {"purchased_on": "2015-01-01", "cutoff": dt.date(2016, 1, 1)},
+            ),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "facts.purchased_on",
+                "value": "2015-01-01",
+                "expected": "a datetime.date",
+                "hint": None,
+                "message": "facts.purchased_on: got '2015-01-01'; expected a datetime.date",
+            },
+        ),
+        (
+            lambda: Eligibility("AUTO_RENEW_OFF"),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "reasons",
+                "value": "AUTO_RENEW_OFF",
+                "expected": "a collection of Reason values",
+                "hint": None,
+                "message": "reasons: got 'AUTO_RENEW_OFF'; expected a collection of Reason values",
+            },
+        ),
+        (
+            lambda: Eligibility([5]),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "reasons[0]",
+                "value": "5",
+                "expected": "a Reason",
+                "hint": None,
+                "message": "reasons[0]: got 5; expected a Reason",
+            },
+        ),
+        (
+            lambda: Eligibility([Reason("AUTO_RENEW_OFF", {"auto_renew": False})] * 2),
+            {
+                "error": "InvalidValueError",
+                "code": "DUPLICATE",
+                "field": "reasons",
+                "value": "['AUTO_RENEW_OFF', 'AUTO_RENEW_OFF']",
+                "expected": "each code at most once",
+                "hint": None,
+                "message": "reasons: got the codes ['AUTO_RENEW_OFF', 'AUTO_RENEW_OFF']; "
+                "expected each code at most once",
+            },
+        ),
+        (
+            lambda: check_eligibility("sub", ON),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "subscription",
+                "value": "sub",
+                "expected": "a seatcalc.Subscription",
+                "hint": None,
+                "message": "subscription: got 'sub'; expected a seatcalc.Subscription",
+            },
+        ),
+        (
+            lambda: check_eligibility(make(), ON, policy="open"),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "policy",
+                "value": "open",
+                "expected": "a Policy, such as DEFAULT_POLICY",
+                "hint": None,
+                "message": "policy: got 'open'; expected a Policy, such as DEFAULT_POLICY",
+            },
+        ),
+        (
+            lambda: Eligibility.from_dict({"reasons": 5}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "reasons",
+                "value": "5",
+                "expected": "a list of reason mappings",
+                "hint": None,
+                "message": "reasons: got 5; expected a list of reason mappings",
+            },
+        ),
+        (
+            lambda: Eligibility.from_dict({"reasons": [5]}),
+            {
+                "error": "InvalidTypeError",
+                "code": "WRONG_TYPE",
+                "field": "reasons[0]",
+                "value": "5",
+                "expected": "a reason mapping",
+                "hint": None,
+                "message": "reasons[0]: got 5; expected a reason mapping",
+            },
+        ),
+        (
+            lambda: Eligibility.from_dict({"reasons": [{"code": "NOPE", "facts": {}}]}),
+            {
+                "error": "InvalidValueError",
+                "code": "UNKNOWN_CHOICE",
+                "field": "reasons[0].code",
+                "value": "NOPE",
+                "expected": REASON_CODES,
+                "hint": None,
+                "message": f"reasons[0].code: got 'NOPE'; expected {REASON_CODES}",
+            },
+        ),
+        (
+            lambda: Eligibility.from_dict({"eligible": True}),
+            {
+                "error": "InvalidValueError",
+                "code": "MALFORMED_RECORD",
+                "field": "data",
+                "value": "Eligibility keys ['eligible']",
+                "expected": "the keys reasons and optionally eligible",
+                "hint": None,
+                "message": "data: Eligibility needs the keys reasons and accepts eligible; "
+                "missing ['reasons'], unexpected none",
+            },
+        ),
+        (
+            lambda: Eligibility.from_dict(
+                {
+                    "reasons": [{"code": "AUTO_RENEW_OFF", "facts": {"auto_renew": False}}],
+                    "eligible": True,
+                }
+            ),
+            {
+                "error": "InvalidValueError",
+                "code": "INCONSISTENT",
+                "field": "eligible",
+                "value": "True",
+                "expected": "False since there are 1 reason(s)",
+                "hint": None,
+                "message": "eligible: got True; expected False since there are 1 reason(s)",
+            },
+        ),
+    ],
+)
+def test_refusals_carry_machine_readable_fields(build, expected):
+    # A service returns error.to_dict() as its 400 body: the code, field and value are API.
+    with pytest.raises(SeatcalcError) as caught:
+        build()
+    assert caught.value.to_dict() == expected
+
+
+def test_records_name_their_kind_and_take_only_their_own_keys():
+    # The derived country sets are not part of a policy's record.
+    with pytest.raises(InvalidValueError) as caught:
+        Policy.from_dict({"_allowed_countries": ["US"]})
+    assert caught.value.code == "MALFORMED_RECORD"
+    assert caught.value.value == "Policy keys ['_allowed_countries']"
+    with pytest.raises(InvalidValueError) as caught:
+        DEFAULT_POLICY.excluding("Narnia")
+    assert (caught.value.code, caught.value.field) == ("UNKNOWN_TERRITORY", "codes")
 
 
 def test_a_policy_round_trips_through_json_and_pickle():
@@ -335,6 +781,146 @@ def test_an_outcome_round_trips_and_checks_what_it_is_given():
         Eligibility(["AUTO_RENEW_OFF"])
 
 
+JAN_1, JUL_1 = dt.date(2026, 1, 1), dt.date(2026, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("code", "facts", "field", "expected"),
+    [
+        (
+            "OUTSIDE_TERM",
+            {"on": JAN_1, "term_start": JAN_1, "term_end": JAN_1},
+            "term_end",
+            "a date after term_start",
+        ),
+        (
+            "OUTSIDE_TERM",
+            {"on": JAN_1, "term_start": JAN_1, "term_end": JUL_1},
+            "on",
+            "a date outside [term_start, term_end)",
+        ),
+        (
+            "CHANNEL_NOT_DIRECT",
+            {"channel": "direct", "allowed_channels": ("direct",)},
+            "channel",
+            "a channel not in allowed_channels",
+        ),
+        (
+            "REGION_NOT_SUPPORTED",
+            {"country": "FR", "allowed": ("150",)},
+            "country",
+            "a country in none of the allowed codes",
+        ),
+        (
+            "REGION_EXCLUDED",
+            {"country": "RU", "excluded_by": ()},
+            "excluded_by",
+            "the excluded codes that contain the country (at least one)",
+        ),
+        (
+            "REGION_EXCLUDED",
+            {"country": "RU", "excluded_by": ("RU", "US")},
+            "excluded_by",
+            "the excluded codes that contain the country (at least one)",
+        ),
+        (
+            "PURCHASED_BEFORE_CUTOFF",
+            {"purchased_on": JAN_1, "cutoff": JAN_1},
+            "purchased_on",
+            "a date before cutoff",
+        ),
+        ("PRODUCT_EXCLUDED", {"product": ""}, "product", "a non-empty name"),
+        ("PLAN_EXCLUDED", {"plan": ""}, "plan", "a non-empty name"),
+        ("AUTO_RENEW_OFF", {"auto_renew": True}, "auto_renew", "False"),
+        (
+            "SEAT_LIMIT_REACHED",
+            {"seats": 9, "max_seats": 10},
+            "seats",
+            "a count >= max_seats",
+        ),
+        (
+            # Already at the limit: the limit was reached, not exceeded by this change.
+            "SEAT_LIMIT_EXCEEDED",
+            {"seats": 10, "added": 1, "max_seats": 10},
+            "added",
+            "a count that takes seats past max_seats, from below it",
+        ),
+        (
+            # 8 + 2 lands on the limit of 10 without passing it.
+            "SEAT_LIMIT_EXCEEDED",
+            {"seats": 8, "added": 2, "max_seats": 10},
+            "added",
+            "a count that takes seats past max_seats, from below it",
+        ),
+    ],
+)
+def test_a_reason_whose_facts_contradict_its_code_is_refused(code, facts, field, expected):
+    with pytest.raises(InvalidValueError) as caught:
+        Reason(code, facts)
+    error = caught.value
+    assert (error.code, error.field, error.expected) == ("INCONSISTENT", f"facts.{field}", expected)
+    # The value is the fact at fault, as any error reports the value it got.
+    assert error.value == InvalidValueError(field=field, value=facts[field]).value
+    assert f", which contradicts the code {code}; expected {expected}" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("code", "facts"),
+    [
+        ("OUTSIDE_TERM", {"on": JUL_1, "term_start": JAN_1, "term_end": JUL_1}),
+        ("PURCHASED_BEFORE_CUTOFF", {"purchased_on": dt.date(2025, 12, 31), "cutoff": JAN_1}),
+        ("SEAT_LIMIT_REACHED", {"seats": 10, "max_seats": 10}),
+        ("SEAT_LIMIT_EXCEEDED", {"seats": 9, "added": 2, "max_seats": 10}),
+        ("REGION_EXCLUDED", {"country": "RU", "excluded_by": ("150", "RU")}),
+    ],
+)
+def test_reasons_just_inside_their_rule_are_accepted(code, facts):
+    assert dict(Reason(code, facts).facts) == facts
+
+
+@pytest.mark.parametrize(
+    ("code", "facts", "field"),
+    [
+        ("REGION_NOT_SUPPORTED", {"country": "FR", "allowed": ("Narnia",)}, "facts.allowed"),
+        ("REGION_EXCLUDED", {"country": "RU", "excluded_by": ("Narnia",)}, "facts.excluded_by"),
+    ],
+)
+def test_a_reason_naming_an_unknown_territory_is_refused(code, facts, field):
+    with pytest.raises(InvalidValueError) as caught:
+        Reason(code, facts)
+    assert (caught.value.code, caught.value.field) == ("UNKNOWN_TERRITORY", field)
+
+
+def test_a_reason_record_missing_a_fact_is_refused_as_malformed():
+    data = {"code": "REGION_EXCLUDED", "facts": {"country": "RU"}}
+    with pytest.raises(InvalidValueError) as caught:
+        Reason.from_dict(data)
+    assert (caught.value.code, caught.value.field) == ("MALFORMED_RECORD", "facts")
+    # Lists (JSON's arrays) of codes come back as tuples.
+    data["facts"]["excluded_by"] = ["RU"]
+    assert Reason.from_dict(data).facts["excluded_by"] == ("RU",)
+
+
+def test_messages_are_in_english_unless_a_locale_is_named():
+    reason = Reason("REGION_EXCLUDED", {"country": "RU", "excluded_by": ("RU",)})
+    english = "Seats cannot be added self-service in this subscription's country (Russia)."
+    assert reason.message() == english
+    assert Eligibility((reason,)).messages() == (english,)
+
+
+def test_notebook_tables_for_outcomes():
+    assert Eligibility()._repr_html_() == (
+        "<table><caption>Eligible</caption>"
+        "<tr><th>Reasons</th><td>none: every rule passed</td></tr></table>"
+    )
+    refused = check_eligibility(make(auto_renew=False), ON)
+    assert refused._repr_html_() == (
+        "<table><caption>Not eligible</caption><tr><th>AUTO_RENEW_OFF</th>"
+        "<td>Seats can be added self-service only to subscriptions that renew automatically; "
+        "turn on auto-renewal for this subscription first.</td></tr></table>"
+    )
+
+
 def test_reasons_are_values():
     one = Reason("AUTO_RENEW_OFF", {"auto_renew": False})
     assert one == Reason(ReasonCode.AUTO_RENEW_OFF, {"auto_renew": False})
@@ -348,6 +934,9 @@ def test_reasons_are_values():
 def test_the_eligible_path_builds_nothing():
     # The same empty outcome is returned every time: no reasons, no lists, no locale work.
     assert check_eligibility(make(), ON) is check_eligibility(make(country="CA"), ON)
+    # ...on the first day of the term and for a purchase on the cutoff day too.
+    edge = make(purchased_on=dt.date(2016, 1, 1))
+    assert check_eligibility(edge, dt.date(2026, 1, 1)) is check_eligibility(make(), ON)
 
 
 def test_importing_seatcalc_loads_no_catalog_or_locale_data():

@@ -162,6 +162,14 @@ def test_worked_messages_in_each_language():
         "acquistati in data 1 gennaio 2016 o successiva; questo abbonamento è stato acquistato "
         "in data 9 marzo 2015."
     )
+    # Names are shown as given, never as numbers.
+    assert Reason("PRODUCT_EXCLUDED", {"product": "Maya"}).message() == (
+        "Seats cannot be added self-service to subscriptions of this product (Maya)."
+    )
+    assert Reason("PLAN_EXCLUDED", {"plan": "edu"}).message("fr") == (
+        "L’ajout de postes en libre-service n’est pas proposé pour les abonnements à cette "
+        "formule (edu)."
+    )
     # Counts are formatted for the reader: 1,200 in English, 1 200 in French.
     assert "1,200" in example("SEAT_LIMIT_REACHED").message("en")
     assert "1\u202f200" in example("SEAT_LIMIT_REACHED").message("fr")

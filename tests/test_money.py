@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import json
+import operator
 import pickle
 from decimal import Decimal
+from enum import IntEnum
 from fractions import Fraction
 
 import pytest
@@ -91,6 +93,103 @@ def test_arithmetic_and_comparison():
     assert b > a
     assert b >= b * 1
     assert max(a, b) == b
+    # Equal amounts written differently: neither is strictly below the other.
+    same = Money("0.1", "USD")
+    assert not a < same
+    assert not a > same
+    assert a <= same
+    assert a >= same
+
+
+def test_only_the_int_zero_starts_a_sum():
+    one = Money("1.00", "USD")
+    assert sum([one, one]) == Money("2.00", "USD")
+    assert 0 + one is one
+    for start in (1, Decimal(0), 0.0):
+        with pytest.raises(InvalidTypeError) as caught:
+            start + one
+        assert (caught.value.field, caught.value.value) == ("+", str(start))
+
+
+def test_amounts_with_an_exponent_are_written_out_in_full():
+    hundred = Money("1E+2", "USD")
+    assert repr(hundred) == "Money('100', 'USD')"
+    assert str(hundred) == "100 USD"
+    assert str(Money(Decimal("1E-7"), "USD")) == "0.0000001 USD"
+    assert pickle.loads(pickle.dumps(hundred)) == hundred  # noqa: S301 - our own bytes
+
+
+def test_format_defaults_to_english():
+    assert Money("1234.5", "USD").format() == "$1,234.50"
+
+
+def test_the_largest_amounts_in_either_direction_are_accepted():
+    # Below 10**18 in magnitude: 999999999999999999.99 USD is 10**20 - 1 cents.
+    assert Money.from_minor(10**20 - 1, "USD") == Money("999999999999999999.99", "USD")
+    assert Money.from_minor(-(10**20) + 1, "USD") == Money("-999999999999999999.99", "USD")
+    assert Money(-(10**18) + 1, "USD") == Money("-999999999999999999", "USD")
+
+
+def test_digits_choose_the_minor_unit_for_whole_units_and_allocation():
+    # Up to 30 places, the most an amount may have, also as the result of a product.
+    assert str(Money("1", "USD").round(digits=30)) == "1." + "0" * 30 + " USD"
+    tiny = Money("0.000000000000001", "USD") * Decimal("0.000000000000001")
+    assert tiny == Money(Decimal("1E-30"), "USD")
+    # With 3 places, 1.005 USD is 1005 whole units of 0.001; with CLDR's 2 it is not whole.
+    assert Money("1.005", "USD").to_minor(digits=3) == 1005
+    assert Money("1.005", "USD").is_rounded(digits=3)
+    assert not Money("1.0005", "USD").is_rounded(digits=3)
+    # 10 units of 0.001 split 1:2 is 3.33 and 6.67: 3 and 6, the leftover unit to 6.67.
+    assert Money("0.010", "USD").allocate([1, 2], digits=3) == (
+        Money("0.003", "USD"),
+        Money("0.007", "USD"),
+    )
+
+
+def test_the_leftover_unit_goes_to_the_largest_remainder_not_the_largest_part():
+    # 10 cents split 2:5 is 2.857 and 7.143 cents: floors 2 and 7, and the leftover cent goes
+    # to the first part, whose remainder (0.857) is the larger one.
+    assert Money("0.10", "USD").allocate([2, 5]) == (Money("0.03", "USD"), Money("0.07", "USD"))
+
+
+class _Text(str):
+    __slots__ = ()
+
+
+class _Number(Decimal):
+    __slots__ = ()
+
+
+class _Ratio(Fraction):
+    __slots__ = ()
+
+
+class _Seats(IntEnum):
+    TWO = 2
+    TOO_MANY = 10**18
+
+
+def test_subclasses_of_str_decimal_and_int_are_read_as_their_plain_value():
+    for given, plain in ((_Text("1.50"), "1.50"), (_Number("2.5"), "2.5"), (_Seats.TWO, 2)):
+        value = Money(given, "USD")
+        assert value == Money(plain, "USD")
+        assert type(value.amount) is Decimal
+        assert repr(value) == repr(Money(plain, "USD"))
+    assert minor_unit_digits(_Text("KWD")) == 3
+    assert Money.from_minor(_Seats.TWO, "USD") == Money("0.02", "USD")
+    assert Money.from_exact(_Ratio(1, 3), "USD") == Money("0.33", "USD")
+    assert ONE.allocate([_Ratio(1, 3), _Ratio(2, 3)]) == (
+        Money("0.33", "USD"),
+        Money("0.67", "USD"),
+    )
+    for bad, code in (
+        (_Text("abc"), "INVALID_NUMBER"),
+        (_Number("NaN"), "INVALID_NUMBER"),
+        (_Seats.TOO_MANY, "OUT_OF_RANGE"),
+    ):
+        with pytest.raises(InvalidValueError) as caught:
+            Money(bad, "USD")
+        assert (caught.value.field, caught.value.code) == ("amount", code)
 
 
 def test_pickle_and_copy_round_trip():
@@ -259,6 +358,485 @@ def test_locale_must_be_a_string():
 def test_bad_dicts(data, error, pattern):
     with pytest.raises(error, match=pattern):
         Money.from_dict(data)
+
+
+AMOUNT = (
+    "a Decimal, an int or a decimal string such as '1200.00', below 10**18 "
+    "with at most 30 decimal places"
+)
+FINITE = "a finite amount (not NaN or Infinity)"
+CURRENCY = "an ISO 4217 code known to CLDR, such as 'USD', 'EUR' or 'JPY'"
+IN_USD = "Money in USD"
+WRAP = "wrap plain numbers as Money(amount, 'USD')"
+WEIGHTS = "a list of weights (ints, Decimals or Fractions), at least one > 0"
+WEIGHT = "an int, a Decimal or a Fraction"
+ONE = Money("1.00", "USD")
+
+
+def _record(error, code, field, value, expected, message, hint=None):
+    return {
+        "error": error,
+        "code": code,
+        "field": field,
+        "value": value,
+        "expected": expected,
+        "hint": hint,
+        "message": message,
+    }
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            lambda: Money("abc", "USD"),
+            _record(
+                "InvalidValueError",
+                "INVALID_NUMBER",
+                "amount",
+                "abc",
+                AMOUNT,
+                f"amount: got 'abc'; expected {AMOUNT}",
+            ),
+        ),
+        # Not-a-number and infinite text in any case, sign or spacing says what is wrong.
+        *(
+            (
+                lambda text=text: Money(text, "USD"),
+                _record(
+                    "InvalidValueError",
+                    "INVALID_NUMBER",
+                    "amount",
+                    text,
+                    FINITE,
+                    f"amount: got {text!r}; expected {FINITE}",
+                ),
+            )
+            for text in ("nan", "sNaN", "+inf", " -Infinity")
+        ),
+        (
+            lambda: Money(Decimal("NaN"), "USD"),
+            _record(
+                "InvalidValueError",
+                "INVALID_NUMBER",
+                "amount",
+                "NaN",
+                FINITE,
+                f"amount: got Decimal('NaN') (Decimal); expected {FINITE}",
+            ),
+        ),
+        (
+            lambda: Money(Decimal("1E+18"), "USD"),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "amount",
+                "1E+18",
+                AMOUNT,
+                f"amount: got Decimal('1E+18') (Decimal); expected {AMOUNT}",
+            ),
+        ),
+        (
+            lambda: Money(1.5, "USD"),
+            _record(
+                "InvalidTypeError",
+                "FLOAT_NOT_EXACT",
+                "amount",
+                "1.5",
+                AMOUNT,
+                "amount: got the float 1.5; floats cannot hold most decimal amounts exactly. "
+                "Pass a Decimal, an int or a decimal string such as '1.5'",
+            ),
+        ),
+        (
+            lambda: Money([1], "USD"),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "amount",
+                "[1]",
+                AMOUNT,
+                f"amount: got [1] (list); expected {AMOUNT}",
+            ),
+        ),
+        (
+            lambda: Money.from_exact("abc", "USD"),
+            _record(
+                "InvalidValueError",
+                "INVALID_NUMBER",
+                "value",
+                "abc",
+                AMOUNT,
+                f"value: got 'abc'; expected {AMOUNT}",
+            ),
+        ),
+        (
+            lambda: ONE * 1.5,
+            _record(
+                "InvalidTypeError",
+                "FLOAT_NOT_EXACT",
+                "*",
+                "1.5",
+                "an int or a Decimal",
+                "*: got 1.5 (float); expected an int or a Decimal",
+            ),
+        ),
+        (
+            lambda: ONE * "2",
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "*",
+                "2",
+                "an int or a Decimal",
+                "*: got '2'; expected an int or a Decimal",
+            ),
+        ),
+        (
+            lambda: ONE * Decimal("NaN"),
+            _record(
+                "InvalidValueError",
+                "INVALID_NUMBER",
+                "*",
+                "NaN",
+                FINITE,
+                f"*: got Decimal('NaN') (Decimal); expected {FINITE}",
+            ),
+        ),
+        (
+            lambda: ONE * Decimal("1E-30"),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "*",
+                "1E-30",
+                "a result below 10**18 with at most 30 decimal places",
+                "*: got Decimal('1E-30') (Decimal), which gives "
+                "0.00000000000000000000000000000100 USD; "
+                "expected a result below 10**18 with at most 30 decimal places",
+            ),
+        ),
+        (
+            lambda: Money("-999999999999999999", "USD") - ONE,
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "-",
+                "Money('1.00', 'USD')",
+                "a result below 10**18 with at most 30 decimal places",
+                "-: got Money('1.00', 'USD') (Money), which gives -1000000000000000000.00 USD; "
+                "expected a result below 10**18 with at most 30 decimal places",
+            ),
+        ),
+        *(
+            (
+                lambda compare=compare: compare(ONE, 1),
+                _record(
+                    "InvalidTypeError",
+                    "WRONG_TYPE",
+                    symbol,
+                    "1",
+                    IN_USD,
+                    f"{symbol}: got 1; expected {IN_USD} ({WRAP})",
+                    WRAP,
+                ),
+            )
+            for symbol, compare in (
+                ("<", operator.lt),
+                ("<=", operator.le),
+                (">", operator.gt),
+                (">=", operator.ge),
+                ("-", operator.sub),
+            )
+        ),
+        (
+            lambda: 1.5 + ONE,
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "+",
+                "1.5",
+                IN_USD,
+                f"+: got 1.5 (float); expected {IN_USD} ({WRAP})",
+                WRAP,
+            ),
+        ),
+        (
+            lambda: round(ONE),
+            _record(
+                "InvalidTypeError",
+                "NOT_SUPPORTED",
+                "round()",
+                "Money('1.00', 'USD')",
+                "a call to Money.round(rounding=...)",
+                "round(): got a call to the builtin round(); use Money.round(rounding=...) "
+                "so the rounding mode is explicit",
+            ),
+        ),
+        (
+            lambda: Money("0.125", "USD").to_minor(),
+            _record(
+                "InvalidValueError",
+                "NOT_ROUNDED",
+                "amount",
+                "Money('0.125', 'USD')",
+                "an amount rounded first, e.g. with .round()",
+                "amount: got Money('0.125', 'USD'), which is not a whole number of minor units "
+                "(2 decimal places); expected an amount rounded first, e.g. with .round()",
+            ),
+        ),
+        *(
+            (
+                lambda weights=weights: ONE.allocate(weights),
+                _record(
+                    "InvalidTypeError",
+                    "WRONG_TYPE",
+                    "weights",
+                    value,
+                    WEIGHTS,
+                    f"weights: got {shown}; expected {WEIGHTS}",
+                ),
+            )
+            for weights, value, shown in (
+                ("11", "11", "'11'"),
+                ({1: 1}, "{1: 1}", "{1: 1} (dict)"),
+                (5, "5", "5"),
+            )
+        ),
+        (
+            lambda: ONE.allocate([1, 0.5]),
+            _record(
+                "InvalidTypeError",
+                "FLOAT_NOT_EXACT",
+                "weights[1]",
+                "0.5",
+                WEIGHT,
+                f"weights[1]: got 0.5 (float); expected {WEIGHT}",
+            ),
+        ),
+        (
+            lambda: ONE.allocate([1, "1"]),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "weights[1]",
+                "1",
+                WEIGHT,
+                f"weights[1]: got '1'; expected {WEIGHT}",
+            ),
+        ),
+        (
+            lambda: ONE.allocate([1, -1]),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "weights[1]",
+                "-1",
+                "a weight >= 0",
+                "weights[1]: got -1; expected a weight >= 0",
+            ),
+        ),
+        (
+            lambda: ONE.allocate([Decimal("NaN")]),
+            _record(
+                "InvalidValueError",
+                "INVALID_NUMBER",
+                "weights[0]",
+                "NaN",
+                FINITE,
+                f"weights[0]: got Decimal('NaN') (Decimal); expected {FINITE}",
+            ),
+        ),
+        (
+            lambda: ONE.allocate([0, 0]),
+            _record(
+                "InvalidValueError",
+                "EMPTY",
+                "weights",
+                "[Fraction(0, 1), Fraction(0, 1)]",
+                "at least one weight > 0",
+                "weights: got ['0', '0']; expected at least one weight > 0",
+            ),
+        ),
+        (
+            lambda: Money.from_dict({"amount": 1.5, "currency": "USD"}),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "amount",
+                "1.5",
+                "a decimal string such as '1200.00'",
+                "amount: got 1.5 (float); expected a decimal string such as '1200.00'",
+            ),
+        ),
+        (
+            lambda: Money.from_dict({"amount": "1"}),
+            _record(
+                "InvalidValueError",
+                "MALFORMED_RECORD",
+                "data",
+                "Money keys ['amount']",
+                "the keys amount, currency",
+                "data: Money needs the keys amount, currency; missing ['currency'], "
+                "unexpected none",
+            ),
+        ),
+        *(
+            (
+                lambda given=given: Money(given, "USD"),
+                _record(
+                    "InvalidValueError",
+                    "OUT_OF_RANGE",
+                    "amount",
+                    value,
+                    AMOUNT,
+                    f"amount: got {shown}; expected {AMOUNT}",
+                ),
+            )
+            for given, value, shown in (
+                (10**18, "1000000000000000000", "1000000000000000000"),
+                ("1e18", "1e18", "'1e18'"),
+            )
+        ),
+        (
+            lambda: ONE + Money("1.00", "EUR"),
+            _record(
+                "CurrencyMismatchError",
+                "CURRENCY_MISMATCH",
+                "+",
+                "EUR",
+                IN_USD,
+                "+: cannot combine USD and EUR; convert one amount first, "
+                "both must have the same currency",
+            ),
+        ),
+        *(
+            (
+                lambda digits=digits: ONE.round(digits=digits),
+                _record(
+                    error,
+                    code,
+                    "digits",
+                    str(digits),
+                    "an int from 0 to 30",
+                    f"digits: got {digits}; expected an int from 0 to 30",
+                ),
+            )
+            for digits, error, code in (
+                (True, "InvalidTypeError", "WRONG_TYPE"),
+                (31, "InvalidValueError", "OUT_OF_RANGE"),
+            )
+        ),
+        (
+            lambda: Money.from_minor(5, 840),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "currency",
+                "840",
+                "an ISO 4217 code known to CLDR, such as 'USD', 'EUR' or 'JPY'",
+                "currency: got 840; expected an ISO 4217 code known to CLDR, such as 'USD', "
+                "'EUR' or 'JPY'",
+            ),
+        ),
+        (
+            lambda: Money("999999999999999999", "USD") + Money("1", "USD"),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "+",
+                "Money('1', 'USD')",
+                "a result below 10**18 with at most 30 decimal places",
+                "+: got Money('1', 'USD') (Money), which gives 1000000000000000000 USD; "
+                "expected a result below 10**18 with at most 30 decimal places",
+            ),
+        ),
+        (
+            lambda: ONE * Fraction(1, 3),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "*",
+                "1/3",
+                "an int or a Decimal",
+                "*: got Fraction(1, 3) (Fraction); expected an int or a Decimal "
+                "(to scale by a ratio use Money.from_exact, which rounds once)",
+                "to scale by a ratio use Money.from_exact, which rounds once",
+            ),
+        ),
+        *(
+            (
+                lambda code=code: Money("1", code),
+                _record(
+                    "UnknownCurrencyError",
+                    "UNKNOWN_CURRENCY",
+                    "currency",
+                    code,
+                    CURRENCY,
+                    f"currency: got {code!r}; expected {CURRENCY}" + (f" ({hint})" if hint else ""),
+                    hint,
+                ),
+            )
+            for code, hint in (("usd", "did you mean 'USD'?"), ("XXX", None), ("ZZZ", None))
+        ),
+        *(
+            (
+                lambda units=units: Money.from_minor(units, "USD"),
+                _record(
+                    "InvalidTypeError",
+                    "WRONG_TYPE",
+                    "units",
+                    str(units),
+                    "an int",
+                    f"units: got {shown}; expected an int",
+                ),
+            )
+            for units, shown in ((1.5, "1.5 (float)"), (True, "True"), ("5", "'5'"))
+        ),
+        *(
+            (
+                lambda units=units: Money.from_minor(units, "USD"),
+                _record(
+                    "InvalidValueError",
+                    "OUT_OF_RANGE",
+                    "units",
+                    str(units),
+                    "an int whose amount is below 10**18 USD",
+                    f"units: got {units}; expected an int whose amount is below 10**18 USD",
+                ),
+            )
+            for units in (10**20, -(10**20))
+        ),
+        (
+            lambda: Money(-(10**18), "USD"),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "amount",
+                "-1000000000000000000",
+                AMOUNT,
+                f"amount: got -1000000000000000000; expected {AMOUNT}",
+            ),
+        ),
+        (
+            # Digits outside ASCII are refused before Decimal could read them.
+            lambda: Money("\uff11\uff12", "USD"),
+            _record(
+                "InvalidValueError",
+                "INVALID_NUMBER",
+                "amount",
+                "\uff11\uff12",
+                AMOUNT,
+                f"amount: got '\uff11\uff12'; expected {AMOUNT}",
+            ),
+        ),
+    ],
+)
+def test_refusals_carry_machine_readable_fields(build, expected):
+    # A service returns error.to_dict() as its 400 body: the code, field and value are API.
+    with pytest.raises(SeatcalcError) as caught:
+        build()
+    assert caught.value.to_dict() == expected
 
 
 def test_values_are_immutable():

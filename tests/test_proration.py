@@ -371,6 +371,31 @@ def test_conventions_are_frozen_hashable_values():
         KILLBILL.ratio_places = 2  # type: ignore[misc]
 
 
+def test_repr_shows_only_the_fields_that_differ_from_the_defaults():
+    assert repr(Convention("mine")) == "Convention('mine')"
+    assert repr(Convention("mine", unit="second")) == "Convention('mine', unit='second')"
+
+
+def test_a_convention_rebuilt_from_its_fields_counts_and_takes_the_same_path():
+    # Plain conventions count actual time, charge the change day, keep the ratio unrounded and
+    # round once on the line: prorate counts the plain day ones on its fast path.
+    rebuilt = {name: Convention.from_dict(c.to_dict()) for name, c in CONVENTIONS.items()}
+    assert {name for name, c in rebuilt.items() if c.plain} == {"actual_days", "seconds", "stripe"}
+    args = Money("1000.00", "USD"), D(2026, 1, 31), D(2026, 4, 30), D(2026, 2, 28)
+    for name, convention in rebuilt.items():
+        if convention.unit == "day":
+            expected = prorate(*args, quantity=3, convention=CONVENTIONS[name])
+            assert prorate(*args, quantity=3, convention=convention) == expected, name
+
+
+def test_a_ratio_may_be_rounded_to_whole_units():
+    whole = Convention("whole", ratio_places=0)
+    # 184/365 = 0.504 rounds half-up to 1; 100/365 = 0.274 rounds to 0.
+    assert prorate(PRICE, *YEAR_2026, D(2026, 7, 1), convention=whole).amount == PRICE
+    nothing = prorate(PRICE, *YEAR_2026, D(2026, 9, 23), convention=whole)
+    assert (nothing.remaining, nothing.amount) == (100, Money("0.00", "USD"))
+
+
 @pytest.mark.parametrize(
     ("fields", "error", "pattern"),
     [
@@ -410,6 +435,48 @@ def test_prorations_are_immutable_values():
     assert repr(result) == (
         "<Proration 0.65 USD = 1 x 10.00 USD x 2/31 day (actual_days, ROUND_HALF_UP)>"
     )
+
+
+def test_explain_shows_ten_more_places_and_marks_a_cut_decimal():
+    # 2 x 1200 x 184/365 = 1209.86301369863013...: cut after 12 places, marked with "...".
+    cut = prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=2)
+    assert cut.explain().splitlines()[2] == "2 x 1200.00 USD x 184/365 = 1209.863013698630... USD"
+    # 10 x 1/4 = 5/2 = 2.5 ends within the places shown: no "...".
+    quarter = prorate(Money("10.00", "USD"), D(2026, 1, 1), D(2026, 1, 5), D(2026, 1, 4))
+    assert quarter.explain().splitlines()[2] == "1 x 10.00 USD x 1/4 = 2.500000000000 USD"
+    # 3 x 10 x 2/4 = 15 exactly, rounded per seat: no "...", and the order is named.
+    per_seat = Convention("per_seat", rounding_order="unit")
+    exact = prorate(
+        Money("10.00", "USD"),
+        D(2026, 1, 1),
+        D(2026, 1, 5),
+        D(2026, 1, 3),
+        quantity=3,
+        convention=per_seat,
+    )
+    assert exact.explain() == (
+        "2026-01-01 to 2026-01-05, change on 2026-01-03 (convention per_seat)\n"
+        "remaining 2 of 4 days: fraction 1/2\n"
+        "3 x 10.00 USD x 1/2 = 15.000000000000 USD\n"
+        "rounded per unit, then x quantity (ROUND_HALF_UP): 15.00 USD"
+    )
+
+
+def test_the_notebook_table_shows_every_input_and_the_result():
+    result = prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=2)
+    rows = [
+        ("Price of one unit", "1200.00 USD"),
+        ("Quantity", "2"),
+        ("Term", "[2026-01-01, 2027-01-01)"),
+        ("Change on", "2026-07-01"),
+        ("Remaining days", "184 of 365"),
+        ("Fraction", "184/365"),
+        ("Convention", "actual_days"),
+        ("Rounding", "ROUND_HALF_UP"),
+        ("Amount", "1209.86 USD"),
+    ]
+    body = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    assert result._repr_html_() == f"<table><caption>Proration</caption>{body}</table>"
 
 
 def test_a_custom_convention_round_trips_through_its_fields():
@@ -647,3 +714,473 @@ def test_months_forward_counts_from_the_change_day():
     assert (back.remaining, back.total) == (3 + Fraction(2, 7), 4)
     # 400 x (104/31) / 4 = 335.48...; 400 x (23/7) / 4 = 328.57...
     assert (forward.amount, back.amount) == (Money("335.48", "EUR"), Money("328.57", "EUR"))
+
+
+AWARE_SECONDS = (
+    "timezone-aware datetime.datetime values (all three), such as "
+    "datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)"
+)
+WHOLE_SECONDS = "an instant on a whole second, with a UTC offset in whole seconds"
+INSTANT = "an ISO 8601 datetime with a UTC offset, such as '2026-07-01T12:00:00+00:00'"
+NAMES = (
+    "a Convention or one of actual_days, seconds, thirty_360, actual_360, months_then_days, "
+    "stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, chargebee"
+)
+
+
+def _record(error, code, field, value, expected, message, hint=None):
+    return {
+        "error": error,
+        "code": code,
+        "field": field,
+        "value": value,
+        "expected": expected,
+        "hint": hint,
+        "message": message,
+    }
+
+
+def _seconds_record(**changes):
+    seconds = prorate(
+        Money("10.00", "USD"),
+        *AWARE,
+        dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        convention=STRIPE,
+    )
+    return Proration.from_dict(seconds.to_dict() | changes)
+
+
+def _days_record(**changes):
+    days = prorate(Money("10.00", "USD"), *YEAR_2026, D(2026, 7, 1))
+    return Proration.from_dict(days.to_dict() | changes)
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            lambda: prorate(PRICE, *AWARE, D(2026, 7, 1), convention=SECONDS),
+            _record(
+                "InvalidTypeError",
+                "DATETIME_NOT_DATE",
+                "on",
+                "2026-07-01",
+                AWARE_SECONDS,
+                "on: got 2026-07-01; convention 'seconds' counts seconds; "
+                f"expected {AWARE_SECONDS}",
+            ),
+        ),
+        (
+            lambda: prorate(PRICE, *AWARE, "2026-07-01", convention=SECONDS),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "on",
+                "2026-07-01",
+                AWARE_SECONDS,
+                f"on: got '2026-07-01'; convention 'seconds' counts seconds; "
+                f"expected {AWARE_SECONDS}",
+            ),
+        ),
+        (
+            lambda: prorate(PRICE, dt.datetime(2026, 1, 1), AWARE[1], AWARE[0], convention=SECONDS),  # noqa: DTZ001
+            _record(
+                "InvalidTypeError",
+                "NAIVE_DATETIME",
+                "term_start",
+                "2026-01-01T00:00:00",
+                "a timezone-aware datetime (add tzinfo, e.g. datetime.UTC)",
+                "term_start: got the naive datetime datetime.datetime(2026, 1, 1, 0, 0); "
+                "convention 'seconds' counts seconds between instants; "
+                "expected a timezone-aware datetime (add tzinfo, e.g. datetime.UTC)",
+            ),
+        ),
+        (
+            lambda: prorate(
+                PRICE, *AWARE, dt.datetime(2026, 7, 1, 0, 0, 0, 5, tzinfo=UTC), convention=STRIPE
+            ),
+            _record(
+                "InvalidValueError",
+                "NOT_WHOLE_SECONDS",
+                "on",
+                "2026-07-01T00:00:00.000005+00:00",
+                WHOLE_SECONDS,
+                "on: got datetime.datetime(2026, 7, 1, 0, 0, 0, 5, tzinfo=datetime.timezone.utc); "
+                "convention 'stripe' counts whole seconds, and this instant has a fraction of a "
+                f"second; expected {WHOLE_SECONDS} (pass .replace(microsecond=0))",
+                "pass .replace(microsecond=0)",
+            ),
+        ),
+        (
+            lambda: prorate(
+                PRICE,
+                *AWARE,
+                dt.datetime(
+                    2026, 7, 1, tzinfo=dt.timezone(dt.timedelta(seconds=1, microseconds=5))
+                ),
+                convention=STRIPE,
+            ),
+            _record(
+                "InvalidValueError",
+                "NOT_WHOLE_SECONDS",
+                "on",
+                "2026-07-01T00:00:00+00:00:01.000005",
+                WHOLE_SECONDS,
+                "on: got datetime.datetime(2026, 7, 1, 0, 0, tzinfo=datetime.timezone("
+                "datetime.timedelta(seconds=1, microseconds=5))); convention 'stripe' counts whole "
+                f"seconds, and its UTC offset has a fraction of a second; expected {WHOLE_SECONDS}",
+            ),
+        ),
+        (
+            lambda: prorate(PRICE, AWARE[1], AWARE[0], AWARE[0], convention=STRIPE),
+            _record(
+                "InvalidValueError",
+                "DATE_ORDER",
+                "term_end",
+                "2026-01-01T00:00:00+00:00",
+                "a second after term_start",
+                "term_end: got 2026-01-01T00:00:00+00:00, which is not after term_start "
+                "2027-01-01T00:00:00+00:00; expected a second after term_start",
+            ),
+        ),
+        (
+            lambda: prorate(PRICE, D(2027, 1, 1), D(2026, 1, 1), D(2026, 7, 1)),
+            _record(
+                "InvalidValueError",
+                "DATE_ORDER",
+                "term_end",
+                "2026-01-01",
+                "a day after term_start",
+                "term_end: got 2026-01-01, which is not after term_start 2027-01-01; "
+                "expected a day after term_start",
+            ),
+        ),
+        (
+            lambda: _seconds_record(on=5),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "on",
+                "5",
+                INSTANT,
+                f"on: got 5; expected {INSTANT}",
+            ),
+        ),
+        *(
+            (
+                lambda text=text: _seconds_record(on=text),
+                _record(
+                    "InvalidValueError",
+                    "INVALID_DATE",
+                    "on",
+                    text,
+                    INSTANT,
+                    f"on: got {text!r}; expected {INSTANT}",
+                ),
+            )
+            for text in ("yesterday", "\uff12\uff10\uff12\uff16-01-01T00:00:00+00:00")
+        ),
+        *(
+            (
+                lambda field=field: _days_record(**{field: "2026"}),
+                _record(
+                    "InvalidValueError",
+                    "INVALID_DATE",
+                    field,
+                    "2026",
+                    "an ISO date string such as '2026-01-31'",
+                    f"{field}: got '2026'; expected an ISO date string such as '2026-01-31'",
+                ),
+            )
+            for field in ("term_start", "term_end", "on")
+        ),
+        (
+            lambda: _days_record(price={"amount": "x", "currency": "USD"}),
+            _record(
+                "InvalidValueError",
+                "INVALID_NUMBER",
+                "price.amount",
+                "x",
+                "a Decimal, an int or a decimal string such as '1200.00', below 10**18 with at "
+                "most 30 decimal places",
+                "price.amount: got 'x'; expected a Decimal, an int or a decimal string such as "
+                "'1200.00', below 10**18 with at most 30 decimal places",
+            ),
+        ),
+        (
+            lambda: _days_record(convention={"name": "mine", "unit": "hour"}),
+            _record(
+                "InvalidValueError",
+                "UNKNOWN_CHOICE",
+                "convention.unit",
+                "hour",
+                "one of day, second",
+                "convention.unit: got 'hour'; expected one of day, second",
+            ),
+        ),
+        (
+            # A convention named by a name it does not have is reported as "convention", once.
+            lambda: _days_record(convention="banker"),
+            _record(
+                "InvalidValueError",
+                "UNKNOWN_CHOICE",
+                "convention",
+                "banker",
+                NAMES,
+                f"convention: got 'banker'; expected {NAMES}",
+            ),
+        ),
+        (
+            lambda: Proration.from_dict({"price": {"amount": "1", "currency": "USD"}}),
+            _record(
+                "InvalidValueError",
+                "MALFORMED_RECORD",
+                "data",
+                "Proration keys ['price']",
+                "the keys price, quantity, term_start, term_end, on, convention, rounding and "
+                "optionally unit, remaining, total, fraction, exact, amount",
+                "data: Proration needs the keys price, quantity, term_start, term_end, on, "
+                "convention, rounding and accepts unit, remaining, total, fraction, exact, amount; "
+                "missing ['quantity', 'term_start', 'term_end', 'on', 'convention', 'rounding'], "
+                "unexpected none",
+            ),
+        ),
+        (
+            lambda: Convention("mine", unit="hour"),
+            _record(
+                "InvalidValueError",
+                "UNKNOWN_CHOICE",
+                "unit",
+                "hour",
+                "one of day, second",
+                "unit: got 'hour'; expected one of day, second",
+            ),
+        ),
+        (
+            lambda: Convention("mine", rounding_order=1),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "rounding_order",
+                "1",
+                "one of line, unit",
+                "rounding_order: got 1; expected one of line, unit",
+            ),
+        ),
+        (
+            lambda: Convention(""),
+            _record(
+                "InvalidValueError",
+                "EMPTY",
+                "name",
+                "",
+                "a non-empty name",
+                "name: got ''; expected a non-empty name",
+            ),
+        ),
+        (
+            lambda: Convention(3),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "name",
+                "3",
+                "a str",
+                "name: got 3; expected a str",
+            ),
+        ),
+        (
+            lambda: Convention("mine", unit="second", day_count="30E/360"),
+            _record(
+                "InvalidValueError",
+                "INCONSISTENT",
+                "day_count",
+                "30E/360",
+                "'actual'",
+                "day_count: got '30E/360'; a 'second' convention counts 'actual' time",
+            ),
+        ),
+        (
+            lambda: Convention("mine", unit="second", charge_change_day=False),
+            _record(
+                "InvalidValueError",
+                "INCONSISTENT",
+                "charge_change_day",
+                "False",
+                "True",
+                "charge_change_day: got False; a 'second' convention has no change day",
+            ),
+        ),
+        (
+            lambda: Convention("mine", ratio_places=-1),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "ratio_places",
+                "-1",
+                "an int from 0 to 30",
+                "ratio_places: got -1; expected an int from 0 to 30",
+            ),
+        ),
+        (
+            lambda: convention_named(None),
+            _record(
+                "InvalidTypeError",
+                "WRONG_TYPE",
+                "convention",
+                None,
+                NAMES,
+                f"convention: got None; expected {NAMES}",
+            ),
+        ),
+        (
+            lambda: Convention.from_dict({"name": "mine", "colour": "red"}),
+            _record(
+                "InvalidValueError",
+                "MALFORMED_RECORD",
+                "data",
+                "Convention keys ['colour', 'name']",
+                "the keys name and optionally unit, day_count, charge_change_day, ratio_places, "
+                "ratio_rounding, precision_scope, rounding_order, summary",
+                "data: Convention needs the keys name and accepts unit, day_count, "
+                "charge_change_day, ratio_places, ratio_rounding, precision_scope, rounding_order, "
+                "summary; missing none, unexpected ['colour']",
+            ),
+        ),
+        # A convention that is not plain takes the general path: the same records.
+        (
+            lambda: prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=0, convention=THIRTY_360),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "quantity",
+                "0",
+                "an int >= 1",
+                "quantity: got 0; expected an int >= 1",
+            ),
+        ),
+        (
+            lambda: prorate(
+                PRICE, *YEAR_2026, D(2026, 7, 1), quantity=10**16, convention=THIRTY_360
+            ),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "quantity",
+                "10000000000000000",
+                "a quantity whose line is below 10**18 USD",
+                "quantity: got 10000000000000000; 10000000000000000 x 1200.00 USD is not below "
+                "10**18 USD, the largest amount seatcalc handles; "
+                "expected a quantity whose line is below 10**18 USD",
+            ),
+        ),
+        (
+            # January 30 to 31 is no 30/360 day: the 31st counts as the 30th.
+            lambda: prorate(
+                PRICE, D(2026, 1, 30), D(2026, 1, 31), D(2026, 1, 30), convention=THIRTY_360
+            ),
+            _record(
+                "InvalidValueError",
+                "DATE_ORDER",
+                "term_end",
+                "2026-01-31",
+                "a term that counts at least one 30/360 day",
+                "term_end: got 2026-01-31; the term from 2026-01-30 counts 0 30/360 days under "
+                "convention 'thirty_360'; expected a term that counts at least one 30/360 day",
+            ),
+        ),
+        (
+            lambda: prorate(
+                PRICE, D(2026, 1, 1), dt.datetime(2027, 1, 1, tzinfo=UTC), D(2026, 7, 1)
+            ),
+            _record(
+                "InvalidTypeError",
+                "DATETIME_NOT_DATE",
+                "term_end",
+                "2027-01-01T00:00:00+00:00",
+                "dates (all three), or a 'second' convention such as 'seconds' with "
+                "timezone-aware datetimes",
+                "term_end: got the datetime datetime.datetime(2027, 1, 1, 0, 0, "
+                "tzinfo=datetime.timezone.utc); convention 'actual_days' counts days between "
+                "datetime.date values; expected dates (all three), or a 'second' convention such "
+                "as 'seconds' with timezone-aware datetimes",
+            ),
+        ),
+        (
+            # An empty term of instants is refused in seconds, the unit it is counted in.
+            lambda: prorate(PRICE, AWARE[0], AWARE[0], AWARE[0], convention=STRIPE),
+            _record(
+                "InvalidValueError",
+                "DATE_ORDER",
+                "term_end",
+                "2026-01-01T00:00:00+00:00",
+                "a second after term_start",
+                "term_end: got 2026-01-01T00:00:00+00:00, which is not after term_start "
+                "2026-01-01T00:00:00+00:00; expected a second after term_start",
+            ),
+        ),
+        (
+            lambda: prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=10**16),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "quantity",
+                "10000000000000000",
+                "a quantity whose line is below 10**18 USD",
+                "quantity: got 10000000000000000; 10000000000000000 x 1200.00 USD is not below "
+                "10**18 USD, the largest amount seatcalc handles; "
+                "expected a quantity whose line is below 10**18 USD",
+            ),
+        ),
+        *(
+            (
+                lambda price=price: prorate(price, *YEAR_2026, D(2026, 7, 1)),
+                _record(
+                    "InvalidTypeError",
+                    code,
+                    "price",
+                    value,
+                    "Money, such as Money('1200.00', 'USD')",
+                    f"price: got {shown}; expected Money, such as Money('1200.00', 'USD')"
+                    + (f" ({hint})" if hint else ""),
+                    hint,
+                ),
+            )
+            for price, code, value, shown, hint in (
+                (
+                    1200.0,
+                    "FLOAT_NOT_EXACT",
+                    "1200.0",
+                    "1200.0 (float)",
+                    "pass Money('1200.0', 'USD') with the right currency",
+                ),
+                (
+                    Decimal(1200),
+                    "WRONG_TYPE",
+                    "1200",
+                    "Decimal('1200') (Decimal)",
+                    "pass Money('1200', 'USD') with the right currency",
+                ),
+                (True, "WRONG_TYPE", "True", "True", None),
+            )
+        ),
+        (
+            lambda: prorate(Money("-1", "USD"), *YEAR_2026, D(2026, 7, 1)),
+            _record(
+                "InvalidValueError",
+                "OUT_OF_RANGE",
+                "price",
+                "Money('-1', 'USD')",
+                "a price >= 0",
+                "price: got Money('-1', 'USD'); expected a price >= 0 "
+                "(credit a refund as a separate line)",
+                "credit a refund as a separate line",
+            ),
+        ),
+    ],
+)
+def test_refusals_carry_machine_readable_fields(build, expected):
+    # A service returns error.to_dict() as its 400 body: the code, field and value are API.
+    with pytest.raises(SeatcalcError) as caught:
+        build()
+    assert caught.value.to_dict() == expected

@@ -109,7 +109,7 @@ def _check_facts(code: ReasonCode, facts: Mapping[str, object]) -> None:
     for name, kind in expected.items():
         value = facts[name]
         if kind == "date":
-            check_date(value, name)
+            check_date(value, f"facts.{name}")
             continue
         valid = {
             "str": isinstance(value, str),

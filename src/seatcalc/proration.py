@@ -25,7 +25,6 @@ from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
 from seatcalc.conventions import (
     ACTUAL_DAYS,
     Convention,
-    convention_from_data,
     convention_named,
     convention_to_data,
 )
@@ -287,8 +286,13 @@ class Proration:
         required = ("price", "quantity", "term_start", "term_end", "on", "convention", "rounding")
         computed = ("unit", "remaining", "total", "fraction", "exact", "amount")
         check_keys(data, "Proration", required, computed)
-        with reported_within("convention"):
-            convention = convention_from_data(data["convention"])
+        raw = data["convention"]
+        if isinstance(raw, Mapping):
+            with reported_within("convention"):
+                convention = Convention.from_dict(raw)
+        else:
+            # convention_named already reports its argument as "convention".
+            convention = convention_named(raw)
         with reported_within("price"):
             price = Money.from_dict(data["price"])  # type: ignore[arg-type]
         parse = parse_date if convention.unit == "day" else _parse_instant
