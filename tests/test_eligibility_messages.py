@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from seatcalc import CHANNELS, InvalidTypeError, InvalidValueError, Reason, ReasonCode
 from seatcalc._i18n import LOCALE_DIR as _LOCALE_DIR
 from seatcalc._messages import MESSAGE_IDS as _MESSAGE_IDS
-from seatcalc.eligibility import _FACTS
+from seatcalc.reasons import _FACTS
 
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "src" / "seatcalc" / "locale"
 LANGUAGES = ("en", "fr", "de", "es", "it")
