@@ -348,7 +348,7 @@ def test_locale_must_be_a_string():
 @pytest.mark.parametrize(
     ("data", "error", "pattern"),
     [
-        ({"amount": 1.5, "currency": "USD"}, InvalidTypeError, "amount: got 1.5"),
+        ({"amount": 1.5, "currency": "USD"}, InvalidTypeError, "amount: got the float 1.5"),
         ({"amount": "1.5"}, InvalidValueError, r"missing \['currency'\]"),
         ({"amount": "1", "currency": "USD", "x": 1}, InvalidValueError, r"unexpected \['x'\]"),
         (["1", "USD"], InvalidTypeError, "expected a mapping"),
@@ -662,11 +662,13 @@ def _record(error, code, field, value, expected, message, hint=None):
             lambda: Money.from_dict({"amount": 1.5, "currency": "USD"}),
             _record(
                 "InvalidTypeError",
-                "WRONG_TYPE",
+                "FLOAT_NOT_EXACT",
                 "amount",
                 "1.5",
-                "a decimal string such as '1200.00'",
-                "amount: got 1.5 (float); expected a decimal string such as '1200.00'",
+                "a Decimal, an int or a decimal string such as '1200.00', below 10**18 with at "
+                "most 30 decimal places",
+                "amount: got the float 1.5; floats cannot hold most decimal amounts exactly. "
+                "Pass a Decimal, an int or a decimal string such as '1.5'",
             ),
         ),
         (

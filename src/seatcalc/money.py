@@ -501,6 +501,10 @@ class Money:
 
         check_keys(data, "Money", ("amount", "currency"))
         amount = data["amount"]
+        if isinstance(amount, float):
+            # A JSON number with a fraction: the constructor's refusal names the float and
+            # suggests the decimal string to write instead.
+            return cls(amount, data["currency"])  # type: ignore[arg-type]
         if not isinstance(amount, str | int) or isinstance(amount, bool):
             raise InvalidTypeError(
                 field="amount", value=amount, expected="a decimal string such as '1200.00'"
