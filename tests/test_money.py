@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import pytest
 
+from error_records import error_record
 from seatcalc import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -373,24 +374,12 @@ WEIGHT = "an int, a Decimal or a Fraction"
 ONE = Money("1.00", "USD")
 
 
-def _record(error, code, field, value, expected, message, hint=None):
-    return {
-        "error": error,
-        "code": code,
-        "field": field,
-        "value": value,
-        "expected": expected,
-        "hint": hint,
-        "message": message,
-    }
-
-
 @pytest.mark.parametrize(
     ("build", "expected"),
     [
         (
             lambda: Money("abc", "USD"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INVALID_NUMBER",
                 "amount",
@@ -403,7 +392,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda text=text: Money(text, "USD"),
-                _record(
+                error_record(
                     "InvalidValueError",
                     "INVALID_NUMBER",
                     "amount",
@@ -416,7 +405,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money(Decimal("NaN"), "USD"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INVALID_NUMBER",
                 "amount",
@@ -427,7 +416,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money(Decimal("1E+18"), "USD"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "amount",
@@ -438,7 +427,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money(1.5, "USD"),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "FLOAT_NOT_EXACT",
                 "amount",
@@ -450,7 +439,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money([1], "USD"),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "amount",
@@ -461,7 +450,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money.from_exact("abc", "USD"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INVALID_NUMBER",
                 "value",
@@ -472,7 +461,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE * 1.5,
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "FLOAT_NOT_EXACT",
                 "*",
@@ -483,7 +472,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE * "2",
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "*",
@@ -494,7 +483,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE * Decimal("NaN"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INVALID_NUMBER",
                 "*",
@@ -505,7 +494,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE * Decimal("1E-30"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "*",
@@ -518,7 +507,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money("-999999999999999999", "USD") - ONE,
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "-",
@@ -531,7 +520,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda compare=compare: compare(ONE, 1),
-                _record(
+                error_record(
                     "InvalidTypeError",
                     "WRONG_TYPE",
                     symbol,
@@ -551,7 +540,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: 1.5 + ONE,
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "+",
@@ -563,7 +552,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: round(ONE),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "NOT_SUPPORTED",
                 "round()",
@@ -575,7 +564,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money("0.125", "USD").to_minor(),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "NOT_ROUNDED",
                 "amount",
@@ -588,7 +577,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda weights=weights: ONE.allocate(weights),
-                _record(
+                error_record(
                     "InvalidTypeError",
                     "WRONG_TYPE",
                     "weights",
@@ -605,7 +594,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE.allocate([1, 0.5]),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "FLOAT_NOT_EXACT",
                 "weights[1]",
@@ -616,7 +605,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE.allocate([1, "1"]),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "weights[1]",
@@ -627,7 +616,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE.allocate([1, -1]),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "weights[1]",
@@ -638,7 +627,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE.allocate([Decimal("NaN")]),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INVALID_NUMBER",
                 "weights[0]",
@@ -649,7 +638,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE.allocate([0, 0]),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "EMPTY",
                 "weights",
@@ -660,7 +649,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money.from_dict({"amount": 1.5, "currency": "USD"}),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "FLOAT_NOT_EXACT",
                 "amount",
@@ -673,7 +662,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money.from_dict({"amount": "1"}),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "MALFORMED_RECORD",
                 "data",
@@ -686,7 +675,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda given=given: Money(given, "USD"),
-                _record(
+                error_record(
                     "InvalidValueError",
                     "OUT_OF_RANGE",
                     "amount",
@@ -702,7 +691,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE + Money("1.00", "EUR"),
-            _record(
+            error_record(
                 "CurrencyMismatchError",
                 "CURRENCY_MISMATCH",
                 "+",
@@ -715,7 +704,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda digits=digits: ONE.round(digits=digits),
-                _record(
+                error_record(
                     error,
                     code,
                     "digits",
@@ -731,7 +720,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money.from_minor(5, 840),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "currency",
@@ -743,7 +732,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money("999999999999999999", "USD") + Money("1", "USD"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "+",
@@ -755,7 +744,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: ONE * Fraction(1, 3),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "*",
@@ -769,7 +758,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda code=code: Money("1", code),
-                _record(
+                error_record(
                     "UnknownCurrencyError",
                     "UNKNOWN_CURRENCY",
                     "currency",
@@ -784,7 +773,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda units=units: Money.from_minor(units, "USD"),
-                _record(
+                error_record(
                     "InvalidTypeError",
                     "WRONG_TYPE",
                     "units",
@@ -798,7 +787,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         *(
             (
                 lambda units=units: Money.from_minor(units, "USD"),
-                _record(
+                error_record(
                     "InvalidValueError",
                     "OUT_OF_RANGE",
                     "units",
@@ -811,7 +800,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         ),
         (
             lambda: Money(-(10**18), "USD"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "amount",
@@ -823,7 +812,7 @@ def _record(error, code, field, value, expected, message, hint=None):
         (
             # Digits outside ASCII are refused before Decimal could read them.
             lambda: Money("\uff11\uff12", "USD"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INVALID_NUMBER",
                 "amount",

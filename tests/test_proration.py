@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 
+from error_records import error_record
 from seatcalc import (
     ACTUAL_360,
     ACTUAL_DAYS,
@@ -745,18 +746,6 @@ NAMES = (
 )
 
 
-def _record(error, code, field, value, expected, message, hint=None):
-    return {
-        "error": error,
-        "code": code,
-        "field": field,
-        "value": value,
-        "expected": expected,
-        "hint": hint,
-        "message": message,
-    }
-
-
 def _seconds_record(**changes):
     seconds = prorate(
         Money("10.00", "USD"),
@@ -767,7 +756,7 @@ def _seconds_record(**changes):
     return Proration.from_dict(seconds.to_dict() | changes)
 
 
-def _days_record(**changes):
+def _dayserror_record(**changes):
     days = prorate(Money("10.00", "USD"), *YEAR_2026, D(2026, 7, 1))
     return Proration.from_dict(days.to_dict() | changes)
 
@@ -777,7 +766,7 @@ def _days_record(**changes):
     [
         (
             lambda: prorate(PRICE, *AWARE, D(2026, 7, 1), convention=SECONDS),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "DATETIME_NOT_DATE",
                 "on",
@@ -789,7 +778,7 @@ def _days_record(**changes):
         ),
         (
             lambda: prorate(PRICE, *AWARE, "2026-07-01", convention=SECONDS),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "on",
@@ -801,7 +790,7 @@ def _days_record(**changes):
         ),
         (
             lambda: prorate(PRICE, dt.datetime(2026, 1, 1), AWARE[1], AWARE[0], convention=SECONDS),  # noqa: DTZ001
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "NAIVE_DATETIME",
                 "term_start",
@@ -816,7 +805,7 @@ def _days_record(**changes):
             lambda: prorate(
                 PRICE, *AWARE, dt.datetime(2026, 7, 1, 0, 0, 0, 5, tzinfo=UTC), convention=STRIPE
             ),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "NOT_WHOLE_SECONDS",
                 "on",
@@ -837,7 +826,7 @@ def _days_record(**changes):
                 ),
                 convention=STRIPE,
             ),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "NOT_WHOLE_SECONDS",
                 "on",
@@ -850,7 +839,7 @@ def _days_record(**changes):
         ),
         (
             lambda: prorate(PRICE, AWARE[1], AWARE[0], AWARE[0], convention=STRIPE),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "DATE_ORDER",
                 "term_end",
@@ -862,7 +851,7 @@ def _days_record(**changes):
         ),
         (
             lambda: prorate(PRICE, D(2027, 1, 1), D(2026, 1, 1), D(2026, 7, 1)),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "DATE_ORDER",
                 "term_end",
@@ -874,7 +863,7 @@ def _days_record(**changes):
         ),
         (
             lambda: _seconds_record(on=5),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "on",
@@ -886,7 +875,7 @@ def _days_record(**changes):
         *(
             (
                 lambda text=text: _seconds_record(on=text),
-                _record(
+                error_record(
                     "InvalidValueError",
                     "INVALID_DATE",
                     "on",
@@ -899,8 +888,8 @@ def _days_record(**changes):
         ),
         *(
             (
-                lambda field=field: _days_record(**{field: "2026"}),
-                _record(
+                lambda field=field: _dayserror_record(**{field: "2026"}),
+                error_record(
                     "InvalidValueError",
                     "INVALID_DATE",
                     field,
@@ -912,8 +901,8 @@ def _days_record(**changes):
             for field in ("term_start", "term_end", "on")
         ),
         (
-            lambda: _days_record(price={"amount": "x", "currency": "USD"}),
-            _record(
+            lambda: _dayserror_record(price={"amount": "x", "currency": "USD"}),
+            error_record(
                 "InvalidValueError",
                 "INVALID_NUMBER",
                 "price.amount",
@@ -925,8 +914,8 @@ def _days_record(**changes):
             ),
         ),
         (
-            lambda: _days_record(convention={"name": "mine", "unit": "hour"}),
-            _record(
+            lambda: _dayserror_record(convention={"name": "mine", "unit": "hour"}),
+            error_record(
                 "InvalidValueError",
                 "UNKNOWN_CHOICE",
                 "convention.unit",
@@ -937,8 +926,8 @@ def _days_record(**changes):
         ),
         (
             # A convention named by a name it does not have is reported as "convention", once.
-            lambda: _days_record(convention="banker"),
-            _record(
+            lambda: _dayserror_record(convention="banker"),
+            error_record(
                 "InvalidValueError",
                 "UNKNOWN_CHOICE",
                 "convention",
@@ -949,7 +938,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Proration.from_dict({"price": {"amount": "1", "currency": "USD"}}),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "MALFORMED_RECORD",
                 "data",
@@ -964,7 +953,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention("mine", unit="hour"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "UNKNOWN_CHOICE",
                 "unit",
@@ -975,7 +964,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention("mine", rounding_order=1),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "rounding_order",
@@ -986,7 +975,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention(""),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "EMPTY",
                 "name",
@@ -997,7 +986,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention(3),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "name",
@@ -1008,7 +997,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention("mine", unit="second", day_count="30E/360"),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INCONSISTENT",
                 "day_count",
@@ -1019,7 +1008,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention("mine", unit="second", charge_change_day=False),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "INCONSISTENT",
                 "charge_change_day",
@@ -1030,7 +1019,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention("mine", ratio_places=-1),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "ratio_places",
@@ -1041,7 +1030,7 @@ def _days_record(**changes):
         ),
         (
             lambda: convention_named(None),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "WRONG_TYPE",
                 "convention",
@@ -1052,7 +1041,7 @@ def _days_record(**changes):
         ),
         (
             lambda: Convention.from_dict({"name": "mine", "colour": "red"}),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "MALFORMED_RECORD",
                 "data",
@@ -1067,7 +1056,7 @@ def _days_record(**changes):
         # A convention that is not plain takes the general path: the same records.
         (
             lambda: prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=0, convention=THIRTY_360),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "quantity",
@@ -1077,26 +1066,11 @@ def _days_record(**changes):
             ),
         ),
         (
-            lambda: prorate(
-                PRICE, *YEAR_2026, D(2026, 7, 1), quantity=10**16, convention=THIRTY_360
-            ),
-            _record(
-                "InvalidValueError",
-                "OUT_OF_RANGE",
-                "quantity",
-                "10000000000000000",
-                "a quantity whose line is below 10**18 USD",
-                "quantity: got 10000000000000000; 10000000000000000 x 1200.00 USD is not below "
-                "10**18 USD, the largest amount seatcalc handles; "
-                "expected a quantity whose line is below 10**18 USD",
-            ),
-        ),
-        (
             # January 30 to 31 is no 30/360 day: the 31st counts as the 30th.
             lambda: prorate(
                 PRICE, D(2026, 1, 30), D(2026, 1, 31), D(2026, 1, 30), convention=THIRTY_360
             ),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "DATE_ORDER",
                 "term_end",
@@ -1110,7 +1084,7 @@ def _days_record(**changes):
             lambda: prorate(
                 PRICE, D(2026, 1, 1), dt.datetime(2027, 1, 1, tzinfo=UTC), D(2026, 7, 1)
             ),
-            _record(
+            error_record(
                 "InvalidTypeError",
                 "DATETIME_NOT_DATE",
                 "term_end",
@@ -1126,7 +1100,7 @@ def _days_record(**changes):
         (
             # An empty term of instants is refused in seconds, the unit it is counted in.
             lambda: prorate(PRICE, AWARE[0], AWARE[0], AWARE[0], convention=STRIPE),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "DATE_ORDER",
                 "term_end",
@@ -1136,23 +1110,29 @@ def _days_record(**changes):
                 "2026-01-01T00:00:00+00:00; expected a second after term_start",
             ),
         ),
-        (
-            lambda: prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=10**16),
-            _record(
-                "InvalidValueError",
-                "OUT_OF_RANGE",
-                "quantity",
-                "10000000000000000",
-                "a quantity whose line is below 10**18 USD",
-                "quantity: got 10000000000000000; 10000000000000000 x 1200.00 USD is not below "
-                "10**18 USD, the largest amount seatcalc handles; "
-                "expected a quantity whose line is below 10**18 USD",
-            ),
+        *(
+            # The same refusal on the fast path (actual days) and the general one (30/360).
+            (
+                lambda convention=convention: prorate(
+                    PRICE, *YEAR_2026, D(2026, 7, 1), quantity=10**16, convention=convention
+                ),
+                error_record(
+                    "InvalidValueError",
+                    "OUT_OF_RANGE",
+                    "quantity",
+                    "10000000000000000",
+                    "a quantity whose line is below 10**18 USD",
+                    "quantity: got 10000000000000000; 10000000000000000 x 1200.00 USD is not "
+                    "below 10**18 USD, the largest amount seatcalc handles; "
+                    "expected a quantity whose line is below 10**18 USD",
+                ),
+            )
+            for convention in (ACTUAL_DAYS, THIRTY_360)
         ),
         *(
             (
                 lambda price=price: prorate(price, *YEAR_2026, D(2026, 7, 1)),
-                _record(
+                error_record(
                     "InvalidTypeError",
                     code,
                     "price",
@@ -1183,7 +1163,7 @@ def _days_record(**changes):
         ),
         (
             lambda: prorate(Money("-1", "USD"), *YEAR_2026, D(2026, 7, 1)),
-            _record(
+            error_record(
                 "InvalidValueError",
                 "OUT_OF_RANGE",
                 "price",
