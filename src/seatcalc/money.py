@@ -505,6 +505,8 @@ class Money:
         rounding: str = ROUND_HALF_UP,
         digits: int | None = None,
         minor_units: object = None,
+        format: str | None = None,  # noqa: A002 - babel's name for it
+        format_type: str = "standard",
     ) -> str:
         r"""Format for people in ``locale``, after rounding once with seatcalc's ``rounding``.
 
@@ -512,6 +514,10 @@ class Money:
         first, with the mode you name, and tells babel not to round again.  The text then follows
         CLDR where babel leaves it out: minimum grouping digits, currency spacing and the
         currency decimal and group separators (the "Formatting for people" documentation).
+
+        ``format`` (a CLDR number pattern) and ``format_type`` (``"standard"``,
+        ``"accounting"``: negative amounts in parentheses where the locale says so, or
+        ``"name"``: the currency's name) are passed to babel.
 
         >>> Money("1234.565", "USD").format("en_US")
         '$1,234.57'
@@ -523,11 +529,45 @@ class Money:
         ('1234,50\xa0€', '12.345,50\xa0€')
         >>> Money("1234.5", "CHF").format("en_US"), Money("1234.5", "CHF").format("fr_CH")
         ('CHF\xa01,234.50', "1'234.50\xa0CHF")
+        >>> Money("-1234.5", "USD").format("en_US", format_type="accounting")
+        '($1,234.50)'
+        >>> Money("1234.5", "CHF").format("fr_CH", format_type="name")
+        "1'234,50 francs suisses"
+        >>> Money("1", "CHF").format("en", format_type="name")
+        '1.00 Swiss francs'
+        >>> Money("1234.5", "EUR").format("en_US", format="#,##0.00 ¤¤")
+        '1,234.50 EUR'
         """
-        from seatcalc._i18n import check_locale, format_currency  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import (  # noqa: PLC0415 - on first use
+            FORMAT_TYPES,
+            check_locale,
+            format_currency,
+        )
 
+        if format_type not in FORMAT_TYPES:
+            raise InvalidValueError(
+                field="format_type",
+                value=format_type,
+                expected=f"one of {', '.join(FORMAT_TYPES)}",
+                code=ErrorCode.UNKNOWN_CHOICE,
+            )
+        if format is not None and not isinstance(format, str):
+            raise InvalidTypeError(
+                field="format", value=format, expected="a CLDR number pattern such as '#,##0.00 ¤'"
+            )
         rounded = self.round(rounding, digits=digits, minor_units=minor_units)
-        return format_currency(rounded.amount, self.currency, check_locale(locale))
+        where = check_locale(locale)
+        try:
+            return format_currency(
+                rounded.amount, self.currency, where, format=format, format_type=format_type
+            )
+        except ValueError as error:  # babel's parse_pattern refuses a malformed pattern
+            raise InvalidValueError(
+                field="format",
+                value=format,
+                problem=f" ({error})",
+                expected="a CLDR number pattern such as '#,##0.00 ¤'",
+            ) from None
 
     def explain(self, locale: str | Locale = "en") -> str:
         """Return the amount as a reader of ``locale`` writes it, its currency and minor units.
