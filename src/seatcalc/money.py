@@ -30,7 +30,7 @@ from decimal import (
     Overflow,
 )
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, NoReturn, Self, SupportsIndex
+from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, SupportsIndex
 
 import attrs
 
@@ -41,6 +41,8 @@ from seatcalc.errors import (
     ErrorCode,
     InvalidTypeError,
     InvalidValueError,
+    MissingExtraError,
+    reported_within,
 )
 from seatcalc.minor_units import MinorUnit, check_minor_units
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
@@ -598,6 +600,43 @@ class Money:
 
         return explanation(self.explain("en"))
 
+    # -- py-moneyed --------------------------------------------------------------------------
+
+    @classmethod
+    def from_moneyed(cls, money: object) -> Self:
+        """Build Money from a py-moneyed ``Money`` (its Decimal amount and currency code).
+
+        Needs the ``moneyed`` extra (``pip install seatcalc[moneyed]``); py-moneyed is imported
+        only when this is called.  The amount is checked as any amount is: one of more than 30
+        decimal places (py-moneyed keeps what a float gave it) is refused.
+
+        >>> import moneyed
+        >>> Money.from_moneyed(moneyed.Money("1209.86", "USD"))
+        Money('1209.86', 'USD')
+
+        .. versionadded:: 0.1.0
+        """
+        moneyed = _import_moneyed("from_moneyed")
+        if not isinstance(money, moneyed.Money):
+            raise InvalidTypeError(
+                field="money",
+                value=money,
+                expected="a py-moneyed Money, such as moneyed.Money('12.50', 'USD')",
+            )
+        with reported_within("money"):
+            return cls(money.amount, money.currency.code)
+
+    def to_moneyed(self) -> object:
+        """Return the same amount as a py-moneyed ``Money`` (needs the ``moneyed`` extra).
+
+        >>> Money("1209.86", "USD").to_moneyed()
+        Money('1209.86', 'USD')
+
+        .. versionadded:: 0.1.0
+        """
+        moneyed = _import_moneyed("to_moneyed")
+        return moneyed.Money(self.amount, self.currency)
+
     def to_dict(self) -> dict[str, str]:
         """Return a JSON-safe dict: the amount as a decimal string, the currency code.
 
@@ -647,6 +686,16 @@ class Money:
             expected="a call to Money.round(rounding=...)",
             code=ErrorCode.NOT_SUPPORTED,
         )
+
+
+def _import_moneyed(operation: str) -> Any:  # noqa: ANN401 - py-moneyed has no type hints
+    try:
+        import moneyed  # noqa: PLC0415 - an optional extra, imported on first use
+    except ImportError:
+        raise MissingExtraError(
+            field=operation, value="moneyed", expected="seatcalc[moneyed]"
+        ) from None
+    return moneyed
 
 
 # The slots' own setters, for Money._of only.
