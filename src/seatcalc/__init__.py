@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from seatcalc.alignment import AlignmentLine, AlignmentQuote, align
+from seatcalc.audit import (
+    ChargeCheck,
+    ChargeMatch,
+    ChargeVerdict,
+    check_charge,
+    check_charges,
+)
 from seatcalc.conventions import (
     ACTUAL_360,
     ACTUAL_DAYS,
@@ -131,6 +138,9 @@ __all__ = [
     "AddTimingComparison",
     "AlignmentLine",
     "AlignmentQuote",
+    "ChargeCheck",
+    "ChargeMatch",
+    "ChargeVerdict",
     "Convention",
     "CurrencyMismatchError",
     "Decision",
@@ -161,6 +171,8 @@ __all__ = [
     "UsageReport",
     "align",
     "can_remove_seats",
+    "check_charge",
+    "check_charges",
     "check_eligibility",
     "check_minor_units",
     "compare_add_timing",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from babel.core import Locale
 
 from seatcalc import (
+    _explain_audit,
     _explain_eligibility,
     _explain_money,
     _explain_planning,
@@ -57,6 +58,7 @@ MESSAGE_IDS: tuple[str, ...] = (
     *_explain_usage.MESSAGE_IDS,
     *_explain_renewals.MESSAGE_IDS,
     *_explain_planning.MESSAGE_IDS,
+    *_explain_audit.MESSAGE_IDS,
 )
 
 
