@@ -289,3 +289,9 @@ def test_a_pyarrow_table_is_checked_row_by_row():
     assert [verdict.status for verdict in refused] == ["error", "error"]
     assert refused[0].error is not None
     assert refused[0].error["code"] == "FLOAT_NOT_EXACT"
+
+
+def test_verdicts_and_checks_are_hashable_values():
+    verdicts = check_charges(_rows())
+    assert len({*verdicts, *check_charges(_rows())}) == len(verdicts)
+    assert verdicts[3].error == check_charges(_rows())[3].error

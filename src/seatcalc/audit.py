@@ -369,6 +369,14 @@ def _matches(
 # -- a whole export ---------------------------------------------------------------------------
 
 
+def _error_pairs(value: object) -> tuple[tuple[str, str | None], ...] | None:
+    if value is None or isinstance(value, tuple):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(field="error", value=value, expected="an error mapping")
+    return tuple((str(key), None if item is None else str(item)) for key, item in value.items())
+
+
 @attrs.frozen(kw_only=True)
 class ChargeVerdict:
     """The verdict on one row of an export: a :class:`ChargeCheck`, or the row's error.
@@ -380,9 +388,15 @@ class ChargeVerdict:
     row: int
     #: The check, or None when the row could not be read.
     check: ChargeCheck | None = None
-    #: The row's error as :meth:`SeatcalcError.to_dict <seatcalc.SeatcalcError.to_dict>`
-    #: writes it, or None.
-    error: Mapping[str, str | None] | None = None
+    # The error's items, kept as pairs so the verdict stays hashable; read it as error.
+    _error: tuple[tuple[str, str | None], ...] | None = attrs.field(
+        default=None, converter=_error_pairs, alias="error"
+    )
+
+    @property
+    def error(self) -> dict[str, str | None] | None:
+        """The row's error, as :meth:`seatcalc.SeatcalcError.to_dict` writes it, or None."""
+        return None if self._error is None else dict(self._error)
 
     @property
     def status(self) -> str:
@@ -408,7 +422,7 @@ class ChargeVerdict:
             "row": self.row,
             "status": self.status,
             "check": None if self.check is None else self.check.to_dict(),
-            "error": None if self.error is None else dict(self.error),
+            "error": self.error,
         }
 
     @classmethod
@@ -418,13 +432,10 @@ class ChargeVerdict:
         check = None
         if mapping["check"] is not None:
             check = read_nested(mapping["check"], "check", ChargeCheck.from_dict)
-        error = mapping["error"]
-        if error is not None and not isinstance(error, Mapping):
-            raise InvalidTypeError(field="error", value=error, expected="an error mapping")
         verdict = cls(
             row=check_count(mapping["row"], "row", minimum=0),
             check=check,
-            error=None if error is None else {str(k): v for k, v in error.items()},
+            error=mapping["error"],
         )
         check_agrees(mapping, verdict.to_dict(), ("status",))
         return verdict
