@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import pathlib
 import re
 from decimal import Decimal
@@ -239,3 +240,24 @@ def test_results_record_their_table_and_round_trip(table):
     quote = align(subs, minor_units=table)
     assert AlignmentQuote.from_dict(quote.to_dict()) == quote
     assert all(line.amount.is_rounded(minor_units=table) for line in quote.lines)
+
+
+def test_the_iso_4217_module_is_what_the_generator_writes():
+    pytest.importorskip("iso4217")  # needed only to regenerate: pip install iso4217
+    root = pathlib.Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("gen_iso", root / "tools/generate_iso4217.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    written = (root / "src/seatcalc/_iso4217.py").read_text(encoding="utf-8")
+    assert generator.render(*generator.read_list()) == written
+
+
+def test_the_iso_4217_table_records_its_source():
+    from seatcalc import _iso4217  # noqa: PLC0415 - the generated data itself
+
+    assert _iso4217.PUBLISHED == "2026-01-01"
+    assert _iso4217.SOURCE.startswith("iso4217@")
+    assert (_iso4217.DIGITS["IDR"], _iso4217.DIGITS["IQD"], _iso4217.DIGITS["CLF"]) == (2, 3, 4)
+    assert "XAU" not in _iso4217.DIGITS  # no minor unit: not money a seat is priced in

@@ -126,16 +126,23 @@ class ChargeCheck:
     .. versionadded:: 0.1.0
     """
 
+    #: The subscription the seats were added to.
     subscription: Subscription
+    #: The seats added.
     seats: int
+    #: The day they were added.
     on: dt.date
     #: What the engine or the invoice charged.
     charged: Money
+    #: The convention the charge is expected to follow.
     convention: Convention
+    #: The rounding mode the charge is expected to follow.
     rounding: str
+    #: The table of minor units the charge is expected to follow.
     minor_units: MinorUnits
     #: seatcalc's total under :attr:`convention`, :attr:`rounding` and :attr:`minor_units`.
     expected: Money
+    #: Every convention preset, rounding mode and table that gives :attr:`charged` exactly.
     matches: tuple[ChargeMatch, ...]
 
     @property
@@ -468,7 +475,7 @@ def check_charges(
 ) -> tuple[ChargeVerdict, ...]:
     """Check every row of an export of charges; return one :class:`ChargeVerdict` per row.
 
-    ``rows`` is an iterable of mappings (such as :class:`csv.DictReader` gives) or a
+    ``rows`` is an iterable of mappings (such as ``csv.DictReader`` gives) or a
     ``pyarrow.Table`` (pyarrow is imported only when given one).  Each row holds
     ``unit_price`` and ``currency`` (the price of one seat for one billing period),
     ``term_start`` and ``term_end``, ``seats`` (the seats added), ``on`` (the day they were
