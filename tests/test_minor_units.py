@@ -20,6 +20,7 @@ from seatcalc import (
     MINOR_UNIT_TABLES,
     STRIPE_UNITS,
     AddSeatsQuote,
+    AddTimingComparison,
     AlignmentQuote,
     InvalidTypeError,
     InvalidValueError,
@@ -31,6 +32,7 @@ from seatcalc import (
     UnknownCurrencyError,
     align,
     check_minor_units,
+    compare_add_timing,
     digits_differences,
     minor_unit,
     prorate,
@@ -240,6 +242,10 @@ def test_results_record_their_table_and_round_trip(table):
     quote = align(subs, minor_units=table)
     assert AlignmentQuote.from_dict(quote.to_dict()) == quote
     assert all(line.amount.is_rounded(minor_units=table) for line in quote.lines)
+    comparison = compare_add_timing(subs[1], 3, dt.date(2026, 9, 1), on=JULY, minor_units=table)
+    assert AddTimingComparison.from_dict(comparison.to_dict()) == comparison
+    assert comparison.minor_units == check_minor_units(table)
+    assert all(option.until_renewal.is_rounded(minor_units=table) for option in comparison.options)
 
 
 def test_the_iso_4217_module_is_what_the_generator_writes():

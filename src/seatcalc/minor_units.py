@@ -2,7 +2,8 @@
 
 Every step of seatcalc that rounds to a minor unit (:meth:`Money.round
 <seatcalc.Money.round>`, :meth:`~seatcalc.Money.to_minor`, :func:`~seatcalc.prorate`,
-:func:`~seatcalc.quote_add_seats`, :func:`~seatcalc.align`...) takes ``minor_units=``: one of
+:func:`~seatcalc.quote_add_seats`, :func:`~seatcalc.align`, :func:`~seatcalc.compare_add_timing`)
+takes ``minor_units=``: one of
 the named tables below, its name, or a caller's mapping of currency codes to digits.
 
 ========== ======================================================================================
