@@ -3,20 +3,20 @@
 Every step of seatcalc that rounds to a minor unit (:meth:`Money.round
 <seatcalc.Money.round>`, :meth:`~seatcalc.Money.to_minor`, :func:`~seatcalc.prorate`,
 :func:`~seatcalc.quote_add_seats`, :func:`~seatcalc.align`, :func:`~seatcalc.compare_add_timing`)
-takes ``minor_units=``: one of
-the named tables below, its name, or a caller's mapping of currency codes to digits.
+takes ``minor_units=``: one of the named tables below, its name, or a caller's mapping of
+currency codes to digits.
 
-========== ======================================================================================
-table      what it says
-========== ======================================================================================
-``cldr``   CLDR's digits, read through babel: the default (USD 2, JPY 0, HUF 0, IDR 0).
-``iso4217`` ISO 4217's minor units (HUF 2, IDR 2, IQD 3), from the list the agency publishes.
-``stripe`` the amounts Stripe's API takes: two decimals unless Stripe lists the currency as
-           zero-decimal (JPY, KRW, UGX...) or three-decimal (KWD...: the last digit must be 0);
-           ISK is written with two decimals that are always 00.
-``cash``   CLDR's cash digits and cash rounding increments: CHF and CAD to 0.05, DKK to 0.50,
-           HUF to 5, CZK and SEK to whole units.  Off unless asked for.
-========== ======================================================================================
+============ ====================================================================================
+table        what it says
+============ ====================================================================================
+``cldr``     CLDR's digits, read through babel: the default (USD 2, JPY 0, HUF 0, IDR 0).
+``iso4217``  ISO 4217's minor units (HUF 2, IDR 2, IQD 3), from the list the agency publishes.
+``stripe``   the amounts Stripe's API takes: two decimals unless Stripe lists the currency as
+             zero-decimal (JPY, KRW, UGX...) or three-decimal (KWD...: the last digit must be 0);
+             ISK is written with two decimals that are always 00.
+``cash``     CLDR's cash digits and cash rounding increments: CHF and CAD to 0.05, DKK to 0.50,
+             HUF to 5, CZK and SEK to whole units.  Off unless asked for.
+============ ====================================================================================
 
 A table gives each currency a :class:`MinorUnit`: ``digits``, the decimal places amounts are
 written with (what :meth:`~seatcalc.Money.to_minor` counts in), and ``increment``, the number
