@@ -17,7 +17,7 @@ from babel.localedata import locale_identifiers
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seatcalc import Money, Subscription, quote_add_seats
+from seatcalc import InvalidTypeError, InvalidValueError, Money, Subscription, quote_add_seats
 from seatcalc._i18n import (
     _currency_rules,
     check_locale,
@@ -617,3 +617,74 @@ def test_formatting_never_raises_and_shows_the_rounded_digits(amount, currency, 
 def test_counts_are_grouped_as_cldr_groups_them(locale, expected):
     where = check_locale(locale)
     assert [format_decimal(n, where) for n in (365, 1234, 12345, 1234567)] == expected
+
+
+# -- babel's format= and format_type=, passed through -------------------------------------------
+
+FORMATS = ("standard", "accounting", "name")
+
+
+@pytest.mark.parametrize(
+    ("locale", "currency", "amount", "format_type", "expected"),
+    [
+        ("en_US", "USD", "-1234.5", "accounting", "($1,234.50)"),
+        ("en_US", "USD", "1234.5", "accounting", "$1,234.50"),
+        ("fr_FR", "EUR", "-1234567.5", "accounting", "(1\u202f234\u202f567,50\xa0€)"),
+        # Spanish accounting has no parentheses and keeps minimum grouping digits.
+        ("es_ES", "EUR", "-1234.5", "accounting", "-1234,50\xa0€"),
+        ("en_US", "CHF", "-1234.5", "accounting", "(CHF\xa01,234.50)"),
+        ("en_US", "USD", "1234.5", "name", "1,234.50 US dollars"),
+        ("en", "USD", "1", "name", "1.00 US dollars"),
+        ("en", "JPY", "1", "name", "1 Japanese yen"),
+        ("es_ES", "EUR", "1234.5", "name", "1234,50 euros"),
+        ("en_IN", "INR", "1234567.5", "name", "12,34,567.50 Indian rupees"),
+        # The name form writes a number: the number's separators, not the currency's.
+        ("fr_CH", "CHF", "1234.5", "name", "1'234,50 francs suisses"),
+    ],
+)
+def test_format_types_keep_the_corrections_that_apply(
+    locale, currency, amount, format_type, expected
+):
+    assert Money(amount, currency).format(locale, format_type=format_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("#,##0.00 ¤¤", "1,234,567.50 EUR"),
+        ("0.00 ¤", "1234567.50 €"),
+        ("¤#,##0.00", "€1,234,567.50"),
+        ("#,##,##0.00 ¤", "12,34,567.50 €"),
+    ],
+)
+def test_a_given_pattern_sets_the_groups(pattern, expected):
+    assert Money("1234567.5", "EUR").format("en_US", format=pattern) == expected
+
+
+def test_a_pattern_rounds_with_seatcalc_not_babel():
+    # babel alone would round 2.675 half-even; seatcalc rounds half-up first, once.
+    assert Money("2.675", "USD").format("en_US", format="¤#,##0.00") == "$2.68"
+    assert Money("2.675", "USD").format("en_US", format_type="name") == "2.68 US dollars"
+
+
+def test_an_unknown_format_type_or_pattern_is_refused():
+    with pytest.raises(InvalidValueError) as caught:
+        Money("1", "USD").format("en", format_type="long")
+    assert caught.value.field == "format_type"
+    assert caught.value.code == "UNKNOWN_CHOICE"
+    with pytest.raises(InvalidTypeError) as wrong:
+        Money("1", "USD").format("en", format=12)  # type: ignore[arg-type]
+    assert wrong.value.field == "format"
+
+
+@given(decimals(max_places=4, max_units=10**15), currencies, locales, st.sampled_from(FORMATS))
+def test_every_format_type_shows_the_rounded_digits(amount, currency, locale, format_type):
+    # Each form writes every digit of the amount rounded once, and only those: the corrections
+    # regroup and respace, they never add or drop a digit.
+    money = Money(amount, currency)
+    shown = money.format(Locale.parse(locale), format_type=format_type)
+    digits_shown = "".join(character for character in shown if character in "0123456789")
+    assert digits_shown == format(abs(money.round().amount), "f").replace(".", "")
+    if format_type != "name":  # a currency's name may hold a hyphen (won sud-coréen)
+        negative = "(" in shown or "-" in shown or "\u2212" in shown
+        assert negative == (money.round().amount < 0)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from babel.core import Locale
 
 from seatcalc import (
+    _explain_audit,
     _explain_eligibility,
     _explain_money,
     _explain_planning,
@@ -57,6 +58,7 @@ MESSAGE_IDS: tuple[str, ...] = (
     *_explain_usage.MESSAGE_IDS,
     *_explain_renewals.MESSAGE_IDS,
     *_explain_planning.MESSAGE_IDS,
+    *_explain_audit.MESSAGE_IDS,
 )
 
 
@@ -102,7 +104,8 @@ def explain_quote(quote: AddSeatsQuote, where: Locale) -> str:
         )
     )
     per_seat = quote.convention.rounding_order == "unit" and not quote.whole_periods
-    lines.append(write.rounding(quote.rounding, price.digits, per_seat=per_seat))
+    digits = quote.minor_units.digits(price.currency)
+    lines.append(write.rounding(quote.rounding, digits, per_seat=per_seat))
     lines.append(write.text(TOTAL, total=write.amount(quote.total)))
     lines.append(write.text(PER_SEAT, lines=write.per_seat(quote.lines)))
     if quote.end_date is not None:

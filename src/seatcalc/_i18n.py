@@ -29,6 +29,7 @@ from seatcalc.rounding import round_ratio
 __all__ = [
     "DOMAIN",
     "EXPLAIN_DOMAIN",
+    "FORMAT_TYPES",
     "LOCALE_DIR",
     "catalog",
     "check_locale",
@@ -79,8 +80,22 @@ def check_locale(locale: object, field: str = "locale") -> Locale:
     )
 
 
-def format_currency(amount: Decimal, currency: str, locale: Locale) -> str:
+#: The ``format_type`` values babel's ``format_currency`` takes.
+FORMAT_TYPES: Final = ("standard", "accounting", "name")
+
+
+def format_currency(
+    amount: Decimal,
+    currency: str,
+    locale: Locale,
+    *,
+    format: str | None = None,  # noqa: A002 - babel's name for it
+    format_type: str = "standard",
+) -> str:
     """Format an amount (already rounded) for ``locale``, without rounding it again.
+
+    ``format`` (a CLDR number pattern such as ``"#,##0.00 ¤¤"``) and ``format_type``
+    (``"standard"``, ``"accounting"`` or ``"name"``) are babel's, passed through.
 
     babel writes the amount with its pattern, sign and currency symbol, its digits ungrouped;
     seatcalc then applies the parts of CLDR that babel 2.19 leaves out, as ICU does:
@@ -94,18 +109,31 @@ def format_currency(amount: Decimal, currency: str, locale: Locale) -> str:
 
     Writing the groups itself also keeps an apostrophe group separator (Swiss German
     ``1'234'567.89``) away from babel's removal of quoted pattern text.
+
+    The corrections follow the pattern that is used: the groups are the sizes of the given
+    ``format`` (none if it has no ``,``) or of the locale's accounting pattern.  The ``"name"``
+    form (``1,234.50 US dollars``) is a number followed by the currency's name, so it takes the
+    number's separators and decimal pattern, and needs no currency spacing.
     """
     with localcontext(_FORMAT_CONTEXT):
         text = babel.numbers.format_currency(
-            amount, currency, locale=locale, decimal_quantization=False, group_separator=False
+            amount,
+            currency,
+            format=format,
+            locale=locale,
+            decimal_quantization=False,
+            group_separator=False,
+            format_type=format_type,  # type: ignore[arg-type]
         )
-    rules = _currency_rules(locale)
+    rules = _currency_rules(locale, format, format_type)
     number = rules.number.search(text)
     if number is None:  # babel always writes digits; nothing to correct without them
         return text
     integer, fraction = number.group("integer", "fraction")
     written = rules.group(integer) + ("" if fraction is None else rules.decimal + fraction)
     before, after = text[: number.start()], text[number.end() :]
+    if format_type == "name":
+        return before + written + after
     symbol = babel.numbers.get_currency_symbol(currency, locale)
     if symbol and before.endswith(symbol) and _spaced(symbol[-1]):
         before += _CURRENCY_SPACE
@@ -159,16 +187,27 @@ class _NumberRules:
 
 
 @functools.lru_cache(maxsize=64)
-def _currency_rules(locale: Locale) -> _NumberRules:
+def _currency_rules(
+    locale: Locale,
+    format: str | None = None,  # noqa: A002 - babel's name for it
+    format_type: str = "standard",
+) -> _NumberRules:
     """Read a locale's currency-format rules from babel's data and the generated CLDR table."""
     symbols = locale.number_symbols["latn"]  # babel formats with latn unless told otherwise
     decimal = babel.numbers.get_decimal_symbol(locale, numbering_system="latn")
     group = babel.numbers.get_group_symbol(locale, numbering_system="latn")
-    primary, secondary = locale.currency_formats["standard"].grouping
+    if format is not None:
+        pattern = babel.numbers.parse_pattern(format)
+    elif format_type == "name":
+        pattern = locale.decimal_formats[None]
+    else:
+        pattern = locale.currency_formats[format_type]
+    primary, secondary = pattern.grouping
+    is_name = format_type == "name"
     return _NumberRules(
         number=re.compile(f"(?P<integer>[0-9]+)(?:{re.escape(decimal)}(?P<fraction>[0-9]+))?"),
-        decimal=symbols.get("currencyDecimal", decimal),
-        separator=symbols.get("currencyGroup", group),
+        decimal=decimal if is_name else symbols.get("currencyDecimal", decimal),
+        separator=group if is_name else symbols.get("currencyGroup", group),
         primary=primary,
         secondary=secondary,
         minimum=minimum_grouping_digits(locale),

@@ -35,6 +35,7 @@ __all__ = [
     "ErrorCode",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingExtraError",
     "OutsideTermError",
     "SeatcalcError",
     "UnknownCurrencyError",
@@ -109,6 +110,8 @@ class ErrorCode(StrEnum):
     #: An operation seatcalc does not offer that way (the builtin ``round()`` on money, seconds
     #: where dates are planned).
     NOT_SUPPORTED = "NOT_SUPPORTED"
+    #: An optional integration used without its extra installed (``pip install seatcalc[...]``).
+    MISSING_EXTRA = "MISSING_EXTRA"
 
 
 class SeatcalcError(Exception):
@@ -253,6 +256,23 @@ class InvalidTypeError(SeatcalcError, TypeError):
     """
 
     default_code = ErrorCode.WRONG_TYPE
+
+
+class MissingExtraError(SeatcalcError, ImportError):
+    """An optional integration was used without the package its extra installs.
+
+    >>> str(MissingExtraError(field="to_moneyed", value="moneyed", expected="seatcalc[moneyed]"))
+    "to_moneyed: needs the package 'moneyed'; install seatcalc[moneyed]"
+
+    .. versionadded:: 0.1.0
+    """
+
+    default_code = ErrorCode.MISSING_EXTRA
+
+    def __init__(self, *, field: str, value: object, expected: str, **parts: Any) -> None:  # noqa: ANN401
+        """Write the message from the operation, the missing package and the extra."""
+        parts.setdefault("detail", f"needs the package {value!r}; install {expected}")
+        super().__init__(field=field, value=value, expected=expected, **parts)
 
 
 class UnknownCurrencyError(InvalidValueError):

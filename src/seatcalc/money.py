@@ -12,8 +12,9 @@ whatever precision, rounding or traps the caller has set, and the caller's flags
 were.
 
 What an amount may be is :mod:`seatcalc._amounts`'s to say, and a currency's minor unit is
-:mod:`seatcalc.currency`'s: CLDR's digits through babel by default (USD 2, JPY 0, KWD 3), and
-every rounding method takes ``digits=`` to choose another precision.
+:mod:`seatcalc.minor_units`'s: CLDR's digits through babel by default (USD 2, JPY 0, KWD 3);
+every rounding method takes ``minor_units=`` to choose another table (ISO 4217, Stripe's, cash
+rounding, or the caller's mapping) and ``digits=`` to choose a number of places.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from decimal import (
     Overflow,
 )
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, NoReturn, Self, SupportsIndex
+from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, SupportsIndex
 
 import attrs
 
@@ -40,7 +41,10 @@ from seatcalc.errors import (
     ErrorCode,
     InvalidTypeError,
     InvalidValueError,
+    MissingExtraError,
+    reported_within,
 )
+from seatcalc.minor_units import MinorUnit, check_minor_units
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
 
 if TYPE_CHECKING:
@@ -90,6 +94,21 @@ def _to_amount(value: object) -> Decimal:
 
 def _check_money_currency(_instance: object, _attribute: object, value: str) -> None:
     check_currency(value)
+
+
+def _minor_unit(currency: str, digits: int | None, minor_units: object) -> MinorUnit:
+    """Return the minor unit a rounding step uses: ``digits`` places, or a table's unit."""
+    if minor_units is None:
+        return MinorUnit(minor_unit_digits(currency, digits), 1)
+    if digits is not None:
+        raise InvalidValueError(
+            field="digits",
+            value=digits,
+            problem=f" together with minor_units={minor_units!r}",
+            expected="either digits or minor_units, not both",
+            code=ErrorCode.INCONSISTENT,
+        )
+    return check_minor_units(minor_units).unit(currency)
 
 
 @attrs.frozen(repr=False)
@@ -146,16 +165,26 @@ class Money:
         return cls(0, currency)
 
     @classmethod
-    def from_minor(cls, units: int, currency: str, *, digits: int | None = None) -> Self:
+    def from_minor(
+        cls,
+        units: int,
+        currency: str,
+        *,
+        digits: int | None = None,
+        minor_units: object = None,
+    ) -> Self:
         """Return ``units`` minor units of ``currency`` (cents for USD, yen for JPY).
 
         Billing APIs write amounts as integers of minor units (Stripe's ``amount``, Lago's
-        ``amount_cents``); ``digits`` chooses another number of places than CLDR's.
+        ``amount_cents``); ``minor_units`` chooses the table that says how many places a minor
+        unit has (:mod:`seatcalc.minor_units`), ``digits`` a number of places.
 
         >>> Money.from_minor(120986, "USD"), Money.from_minor(2740, "JPY")
         (Money('1209.86', 'USD'), Money('2740', 'JPY'))
         >>> Money.from_minor(5, "KWD"), Money.from_minor(-5, "USD", digits=3)
         (Money('0.005', 'KWD'), Money('-0.005', 'USD'))
+        >>> Money.from_minor(150000, "IDR", minor_units="stripe")
+        Money('1500.00', 'IDR')
 
         .. versionadded:: 0.1.0
         """
@@ -164,7 +193,10 @@ class Money:
             if isinstance(units, bool) or not isinstance(units, int):
                 raise InvalidTypeError(field="units", value=units, expected="an int")
             units = int(units)
-        places = cldr_digits(currency) if digits is None else check_digits(digits)
+        if minor_units is not None:
+            places = _minor_unit(currency, digits, minor_units).digits
+        else:
+            places = cldr_digits(currency) if digits is None else check_digits(digits)
         if not -_UNIT_LIMITS[places] < units < _UNIT_LIMITS[places]:
             raise InvalidValueError(
                 field="units",
@@ -181,6 +213,7 @@ class Money:
         *,
         rounding: str = ROUND_HALF_UP,
         digits: int | None = None,
+        minor_units: object = None,
     ) -> Self:
         """Round an exact value once to the currency's minor unit and return it as money.
 
@@ -192,11 +225,15 @@ class Money:
         Money('1209.86', 'USD')
         >>> Money.from_exact(Fraction(1, 3), "KWD", rounding="ROUND_UP")
         Money('0.334', 'KWD')
+        >>> Money.from_exact(Fraction(1, 3), "KWD", minor_units="stripe")
+        Money('0.330', 'KWD')
         """
-        places = minor_unit_digits(currency, digits)
+        places, step = _minor_unit(currency, digits, minor_units)
         mode = check_rounding(rounding)
         exact = coerce_exact(value, "value")
-        units = round_ratio(exact.numerator * _POWERS[places], exact.denominator, mode)
+        units = step * round_ratio(
+            exact.numerator * _POWERS[places], exact.denominator * step, mode
+        )
         return cls.from_minor(units, currency, digits=places)
 
     # -- arithmetic -----------------------------------------------------------------------
@@ -314,7 +351,10 @@ class Money:
 
     @property
     def digits(self) -> int:
-        """The currency's minor-unit digits according to CLDR (USD 2, JPY 0, KWD 3)."""
+        """The currency's minor-unit digits according to CLDR (USD 2, JPY 0, KWD 3).
+
+        :func:`seatcalc.minor_unit` gives them in another table.
+        """
         return cldr_digits(self.currency)
 
     def as_integer_ratio(self) -> tuple[int, int]:
@@ -334,13 +374,18 @@ class Money:
         """Return the amount as an exact :class:`~fractions.Fraction`."""
         return Fraction(*self._ratio)
 
-    def to_minor(self, *, digits: int | None = None) -> int:
+    def to_minor(self, *, digits: int | None = None, minor_units: object = None) -> int:
         """Return the amount as an int of minor units (cents for USD), as billing APIs take it.
 
-        The amount must be a whole number of minor units: round it first.
+        The amount must be a whole number of minor units: round it first.  ``minor_units``
+        names the table whose minor unit is counted (``"stripe"`` for Stripe's ``amount``).
 
         >>> Money("1209.86", "USD").to_minor(), Money("2740", "JPY").to_minor()
         (120986, 2740)
+        >>> Money("1500", "IDR").to_minor(minor_units="stripe")
+        150000
+        >>> Money("5", "ISK").to_minor(minor_units="stripe")
+        500
         >>> Money("0.125", "USD").to_minor()
         Traceback (most recent call last):
         ...
@@ -348,7 +393,7 @@ class Money:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501 - a doctest's output is one line
-        places = minor_unit_digits(self.currency, digits)
+        places = _minor_unit(self.currency, digits, minor_units).digits
         numerator, denominator = self._ratio
         units, rest = divmod(numerator * _POWERS[places], denominator)
         if rest:
@@ -362,8 +407,17 @@ class Money:
             )
         return units
 
-    def round(self, rounding: str = ROUND_HALF_UP, *, digits: int | None = None) -> Self:
+    def round(
+        self,
+        rounding: str = ROUND_HALF_UP,
+        *,
+        digits: int | None = None,
+        minor_units: object = None,
+    ) -> Self:
         """Round to the currency's minor unit (or to ``digits`` places) with one named mode.
+
+        ``minor_units`` names the table of minor units (:mod:`seatcalc.minor_units`); cash
+        rounding, for one, rounds CHF to 0.05.
 
         >>> Money("2.675", "USD").round(), Money("2.675", "USD").round("ROUND_HALF_EVEN")
         (Money('2.68', 'USD'), Money('2.68', 'USD'))
@@ -371,24 +425,40 @@ class Money:
         Money('2.66', 'USD')
         >>> Money("1234.5", "JPY").round(), Money("1.23456", "USD").round(digits=4)
         (Money('1235', 'JPY'), Money('1.2346', 'USD'))
+        >>> Money("1234.5", "IDR").round(), Money("1234.5", "IDR").round(minor_units="iso4217")
+        (Money('1235', 'IDR'), Money('1234.50', 'IDR'))
+        >>> Money("12.33", "CHF").round(minor_units="cash")
+        Money('12.35', 'CHF')
         """
-        places = minor_unit_digits(self.currency, digits)
+        places, step = _minor_unit(self.currency, digits, minor_units)
         mode = check_rounding(rounding)
         numerator, denominator = self._ratio
-        units = round_ratio(numerator * _POWERS[places], denominator, mode)
+        units = step * round_ratio(numerator * _POWERS[places], denominator * step, mode)
         return self.from_minor(units, self.currency, digits=places)
 
-    def is_rounded(self, *, digits: int | None = None) -> bool:
+    def is_rounded(self, *, digits: int | None = None, minor_units: object = None) -> bool:
         """Say whether the amount is a whole number of minor units (or of ``digits`` places).
+
+        In a table with an increment (cash rounding) the amount must be a multiple of it.
 
         >>> Money("1.50", "USD").is_rounded(), Money("1.505", "USD").is_rounded()
         (True, False)
+        >>> (
+        ...     Money("1.50", "CHF").is_rounded(minor_units="cash"),
+        ...     Money("1.52", "CHF").is_rounded(minor_units="cash"),
+        ... )
+        (True, False)
         """
-        places = minor_unit_digits(self.currency, digits)
-        return _POWERS[places] % self._ratio[1] == 0
+        places, step = _minor_unit(self.currency, digits, minor_units)
+        numerator, denominator = self._ratio
+        return (numerator * _POWERS[places]) % (denominator * step) == 0
 
     def allocate(
-        self, weights: Iterable[int | Decimal | Fraction], *, digits: int | None = None
+        self,
+        weights: Iterable[int | Decimal | Fraction],
+        *,
+        digits: int | None = None,
+        minor_units: object = None,
     ) -> tuple[Self, ...]:
         """Split the amount into parts proportional to ``weights`` that sum to it exactly.
 
@@ -404,12 +474,19 @@ class Money:
         (Money('-0.03', 'USD'), Money('-0.02', 'USD'))
         >>> Money("1000", "JPY").allocate([1, 1, 1])
         (Money('334', 'JPY'), Money('333', 'JPY'), Money('333', 'JPY'))
+
+        With a table that rounds to an increment, a multiple of it splits into multiples of it:
+
+        >>> Money("1.00", "CHF").allocate([1, 1, 1], minor_units="cash")
+        (Money('0.35', 'CHF'), Money('0.35', 'CHF'), Money('0.30', 'CHF'))
         """
-        places = minor_unit_digits(self.currency, digits)
+        places, step = _minor_unit(self.currency, digits, minor_units)
         shares = _check_weights(weights)
         units = self.to_minor(digits=places)
+        if units % step:
+            step = 1  # not a multiple of the increment: parts of one minor unit
         total_weight = sum(shares, Fraction(0))
-        magnitude = abs(units)
+        magnitude = abs(units) // step
         exact_parts = [magnitude * share / total_weight for share in shares]
         parts = [int(part) for part in exact_parts]  # floor: every part is >= 0
         leftover = magnitude - sum(parts)
@@ -418,7 +495,7 @@ class Money:
         )
         for index in by_remainder[:leftover]:
             parts[index] += 1
-        sign = -1 if units < 0 else 1
+        sign = -step if units < 0 else step
         return tuple(self.from_minor(sign * part, self.currency, digits=places) for part in parts)
 
     # -- presentation and serialisation ---------------------------------------------------
@@ -429,6 +506,9 @@ class Money:
         *,
         rounding: str = ROUND_HALF_UP,
         digits: int | None = None,
+        minor_units: object = None,
+        format: str | None = None,  # noqa: A002 - babel's name for it
+        format_type: str = "standard",
     ) -> str:
         r"""Format for people in ``locale``, after rounding once with seatcalc's ``rounding``.
 
@@ -436,6 +516,10 @@ class Money:
         first, with the mode you name, and tells babel not to round again.  The text then follows
         CLDR where babel leaves it out: minimum grouping digits, currency spacing and the
         currency decimal and group separators (the "Formatting for people" documentation).
+
+        ``format`` (a CLDR number pattern) and ``format_type`` (``"standard"``,
+        ``"accounting"``: negative amounts in parentheses where the locale says so, or
+        ``"name"``: the currency's name) are passed to babel.
 
         >>> Money("1234.565", "USD").format("en_US")
         '$1,234.57'
@@ -447,11 +531,45 @@ class Money:
         ('1234,50\xa0€', '12.345,50\xa0€')
         >>> Money("1234.5", "CHF").format("en_US"), Money("1234.5", "CHF").format("fr_CH")
         ('CHF\xa01,234.50', "1'234.50\xa0CHF")
+        >>> Money("-1234.5", "USD").format("en_US", format_type="accounting")
+        '($1,234.50)'
+        >>> Money("1234.5", "CHF").format("fr_CH", format_type="name")
+        "1'234,50 francs suisses"
+        >>> Money("1", "CHF").format("en", format_type="name")
+        '1.00 Swiss francs'
+        >>> Money("1234.5", "EUR").format("en_US", format="#,##0.00 ¤¤")
+        '1,234.50 EUR'
         """
-        from seatcalc._i18n import check_locale, format_currency  # noqa: PLC0415 - on first use
+        from seatcalc._i18n import (  # noqa: PLC0415 - on first use
+            FORMAT_TYPES,
+            check_locale,
+            format_currency,
+        )
 
-        rounded = self.round(rounding, digits=digits)
-        return format_currency(rounded.amount, self.currency, check_locale(locale))
+        if format_type not in FORMAT_TYPES:
+            raise InvalidValueError(
+                field="format_type",
+                value=format_type,
+                expected=f"one of {', '.join(FORMAT_TYPES)}",
+                code=ErrorCode.UNKNOWN_CHOICE,
+            )
+        if format is not None and not isinstance(format, str):
+            raise InvalidTypeError(
+                field="format", value=format, expected="a CLDR number pattern such as '#,##0.00 ¤'"
+            )
+        rounded = self.round(rounding, digits=digits, minor_units=minor_units)
+        where = check_locale(locale)
+        try:
+            return format_currency(
+                rounded.amount, self.currency, where, format=format, format_type=format_type
+            )
+        except ValueError as error:  # babel's parse_pattern refuses a malformed pattern
+            raise InvalidValueError(
+                field="format",
+                value=format,
+                problem=f" ({error})",
+                expected="a CLDR number pattern such as '#,##0.00 ¤'",
+            ) from None
 
     def explain(self, locale: str | Locale = "en") -> str:
         """Return the amount as a reader of ``locale`` writes it, its currency and minor units.
@@ -481,6 +599,43 @@ class Money:
         from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
 
         return explanation(self.explain("en"))
+
+    # -- py-moneyed --------------------------------------------------------------------------
+
+    @classmethod
+    def from_moneyed(cls, money: object) -> Self:
+        """Build Money from a py-moneyed ``Money`` (its Decimal amount and currency code).
+
+        Needs the ``moneyed`` extra (``pip install seatcalc[moneyed]``); py-moneyed is imported
+        only when this is called.  The amount is checked as any amount is: one of more than 30
+        decimal places (py-moneyed keeps what a float gave it) is refused.
+
+        >>> import moneyed
+        >>> Money.from_moneyed(moneyed.Money("1209.86", "USD"))
+        Money('1209.86', 'USD')
+
+        .. versionadded:: 0.1.0
+        """
+        moneyed = _import_moneyed("from_moneyed")
+        if not isinstance(money, moneyed.Money):
+            raise InvalidTypeError(
+                field="money",
+                value=money,
+                expected="a py-moneyed Money, such as moneyed.Money('12.50', 'USD')",
+            )
+        with reported_within("money"):
+            return cls(money.amount, money.currency.code)
+
+    def to_moneyed(self) -> object:
+        """Return the same amount as a py-moneyed ``Money`` (needs the ``moneyed`` extra).
+
+        >>> Money("1209.86", "USD").to_moneyed()
+        Money('1209.86', 'USD')
+
+        .. versionadded:: 0.1.0
+        """
+        moneyed = _import_moneyed("to_moneyed")
+        return moneyed.Money(self.amount, self.currency)
 
     def to_dict(self) -> dict[str, str]:
         """Return a JSON-safe dict: the amount as a decimal string, the currency code.
@@ -535,6 +690,16 @@ class Money:
             expected="a call to Money.round(rounding=...)",
             code=ErrorCode.NOT_SUPPORTED,
         )
+
+
+def _import_moneyed(operation: str) -> Any:  # noqa: ANN401 - py-moneyed has no type hints
+    try:
+        import moneyed  # noqa: PLC0415 - an optional extra, imported on first use
+    except ImportError:
+        raise MissingExtraError(
+            field=operation, value="moneyed", expected="seatcalc[moneyed]"
+        ) from None
+    return moneyed
 
 
 # The slots' own setters, for Money._of only.

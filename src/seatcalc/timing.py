@@ -49,6 +49,7 @@ from seatcalc.errors import (
     OutsideTermError,
     reported_as,
 )
+from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price
 from seatcalc.rounding import check_rounding
 from seatcalc.subscription import Subscription
@@ -249,6 +250,8 @@ class AddTimingComparison:
     convention: Convention
     rounding: str
     options: tuple[TimingOption, ...]
+    #: The table of minor units each option is rounded to (CLDR's by default).
+    minor_units: MinorUnits = attrs.field(default=CLDR_UNITS, converter=check_minor_units)
 
     @property
     def renewal(self) -> dt.date:
@@ -294,8 +297,11 @@ class AddTimingComparison:
         return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
-        """Return a JSON-safe dict: the inputs, every option and the best one's timing."""
-        return {
+        """Return a JSON-safe dict: the inputs, every option and the best one's timing.
+
+        A table of minor units other than CLDR's is written as ``minor_units``.
+        """
+        data: dict[str, object] = {
             "subscription": self.subscription.to_dict(),
             "adding": self.adding,
             "needed_on": self.needed_on.isoformat(),
@@ -306,6 +312,9 @@ class AddTimingComparison:
             "options": [option.to_dict() for option in self.options],
             "best": self.best.timing.value,
         }
+        if self.minor_units != CLDR_UNITS:
+            data["minor_units"] = self.minor_units.to_data()
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
@@ -314,7 +323,7 @@ class AddTimingComparison:
         The inputs are required; ``options`` and ``best`` are optional, and when present must
         equal what seatcalc computes (a record that does not add up is refused).
         """
-        mapping = check_keys(data, "AddTimingComparison", _INPUTS, _COMPUTED)
+        mapping = check_keys(data, "AddTimingComparison", _INPUTS, (*_COMPUTED, "minor_units"))
         if "options" in mapping:
             read_items(mapping["options"], "options", TimingOption.from_dict)
         result = compare_add_timing(
@@ -327,6 +336,7 @@ class AddTimingComparison:
             ),
             convention=read_convention(mapping["convention"]),
             rounding=mapping["rounding"],  # type: ignore[arg-type]
+            minor_units=check_minor_units(mapping.get("minor_units")),
         )
         check_agrees(mapping, result.to_dict(), _COMPUTED)
         return cls(**{field.name: getattr(result, field.name) for field in attrs.fields(cls)})
@@ -341,6 +351,7 @@ def compare_add_timing(
     renewal_unit_price: Money | None = None,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
 ) -> AddTimingComparison:
     """Compare adding ``adding`` seats now, on ``needed_on``, or at the next renewal.
 
@@ -382,6 +393,8 @@ def compare_add_timing(
         renewal_unit_price: the price of one seat for the next term, in the same currency.
         convention: how the share of a period is counted (a day convention, or its name).
         rounding: the :mod:`decimal` rounding mode of the one rounding per option.
+        minor_units: the table of minor units each option is rounded to
+            (:mod:`seatcalc.minor_units`), CLDR's by default.
 
     Raises:
         InvalidTypeError: a wrong type (a bool as a count, a datetime as a date, a float price).
@@ -398,6 +411,7 @@ def compare_add_timing(
     day = check_date(on, "on")
     method = check_day_convention(convention)
     mode = check_rounding(rounding)
+    table = check_minor_units(minor_units)
     price = (
         sub.unit_price
         if renewal_unit_price is None
@@ -428,7 +442,7 @@ def compare_add_timing(
         starts_on=sub.term_end,
         whole_periods=0,
         part=Fraction(0),
-        until_renewal=zero.round(),
+        until_renewal=zero.round(minor_units=table),
         from_renewal=from_renewal,
         waiting_days=max(0, (sub.term_end - need).days),
         idle_days=max(0, (need - sub.term_end).days),
@@ -442,7 +456,7 @@ def compare_add_timing(
             options = (
                 *(
                     _prorated_option(
-                        sub, count, when, start, need, end_index, method, mode, from_renewal
+                        sub, count, when, start, need, end_index, method, mode, from_renewal, table
                     )
                     for when, start in ((Timing.NOW, day), (Timing.WHEN_NEEDED, need))
                 ),
@@ -457,6 +471,7 @@ def compare_add_timing(
         convention=method,
         rounding=mode,
         options=options,
+        minor_units=table,
     )
 
 
@@ -470,6 +485,7 @@ def _prorated_option(  # noqa: PLR0917 - the option's inputs
     convention: Convention,
     rounding: str,
     from_renewal: Money,
+    table: MinorUnits,
 ) -> TimingOption:
     share = share_until(
         sub.unit_price,
@@ -486,7 +502,9 @@ def _prorated_option(  # noqa: PLR0917 - the option's inputs
         starts_on=start,
         whole_periods=share.whole,
         part=share.part,
-        until_renewal=line_amount(sub.unit_price, seats, share.fraction, convention, rounding),
+        until_renewal=line_amount(
+            sub.unit_price, seats, share.fraction, convention, rounding, table
+        ),
         from_renewal=from_renewal,
         waiting_days=0,
         idle_days=(need - start).days,
