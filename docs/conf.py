@@ -37,7 +37,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(decimal|fractions|datetime|collections\.abc|typing|enum)(\..*)?"),
     (r"py:func", r"round"),
     # hypothesis's docs are not linked; the strategies' signatures name its types.
-    (r"py:.*", r"(hypothesis|st)\..*"),
+    (r"py:.*", r"(hypothesis|st|pydantic|pydantic_core|cs)\..*"),
     (r"py:class", r"dt\..*"),
     (r"py:mod", r"random"),
     (r"py:class", r"Fraction|Decimal|seatcalc\.strategies\._When"),
