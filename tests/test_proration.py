@@ -938,9 +938,10 @@ def _days_record(**changes):
                 "data",
                 "Proration keys ['price']",
                 "the keys price, quantity, term_start, term_end, on, convention, rounding and "
-                "optionally unit, remaining, total, fraction, exact, amount",
+                "optionally unit, remaining, total, fraction, exact, amount, minor_units",
                 "data: Proration needs the keys price, quantity, term_start, term_end, on, "
-                "convention, rounding and accepts unit, remaining, total, fraction, exact, amount; "
+                "convention, rounding and accepts unit, remaining, total, fraction, exact, amount, "
+                "minor_units; "
                 "missing ['quantity', 'term_start', 'term_end', 'on', 'convention', 'rounding'], "
                 "unexpected none",
             ),

@@ -102,7 +102,8 @@ def explain_quote(quote: AddSeatsQuote, where: Locale) -> str:
         )
     )
     per_seat = quote.convention.rounding_order == "unit" and not quote.whole_periods
-    lines.append(write.rounding(quote.rounding, price.digits, per_seat=per_seat))
+    digits = quote.minor_units.digits(price.currency)
+    lines.append(write.rounding(quote.rounding, digits, per_seat=per_seat))
     lines.append(write.text(TOTAL, total=write.amount(quote.total)))
     lines.append(write.text(PER_SEAT, lines=write.per_seat(quote.lines)))
     if quote.end_date is not None:

@@ -156,7 +156,7 @@ def explain_proration(proration: Proration, where: Locale) -> str:
         ),
         write.rounding(
             proration.rounding,
-            proration.amount.digits,
+            proration.minor_units.digits(proration.amount.currency),
             per_seat=proration.convention.rounding_order == "unit",
         ),
         write.text(TOTAL, total=write.amount(proration.amount)),

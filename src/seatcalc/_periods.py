@@ -19,7 +19,8 @@ import attrs
 from seatcalc.conventions import Convention, convention_named
 from seatcalc.dates import period_containing
 from seatcalc.errors import ErrorCode, InvalidValueError, reported_as
-from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
+from seatcalc.minor_units import MinorUnits, check_minor_units
+from seatcalc.money import MAX_INTEGER_DIGITS, Money
 from seatcalc.proration import prorate
 from seatcalc.rounding import check_rounding, round_ratio
 
@@ -119,23 +120,28 @@ def share_after(
     return Share(whole, 1 - rest.fraction)
 
 
-def line_amount(
-    price: Money, seats: int, fraction: Fraction, convention: Convention, rounding: str
+def line_amount(  # noqa: PLR0917 - a line's inputs, in order
+    price: Money,
+    seats: int,
+    fraction: Fraction,
+    convention: Convention,
+    rounding: str,
+    minor_units: MinorUnits | None = None,
 ) -> Money:
     """Round ``seats x price x fraction`` once, in the convention's rounding order.
 
     A line too large to be an amount is an error about ``seats``, the caller's count.
     """
     mode = check_rounding(rounding)
-    scale = 10 ** minor_unit_digits(price.currency)
-    each = price.to_fraction() * fraction * scale
+    places, step = check_minor_units(minor_units).unit(price.currency)
+    each = price.to_fraction() * fraction * 10**places
     if convention.rounding_order == "unit":
-        units = seats * round_ratio(each.numerator, each.denominator, mode)
+        units = seats * step * round_ratio(each.numerator, each.denominator * step, mode)
     else:
         line = each * seats
-        units = round_ratio(line.numerator, line.denominator, mode)
+        units = step * round_ratio(line.numerator, line.denominator * step, mode)
     try:
-        return Money.from_minor(units, price.currency)
+        return Money.from_minor(units, price.currency, digits=places)
     except InvalidValueError:
         raise InvalidValueError(
             field="seats",

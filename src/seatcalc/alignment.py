@@ -46,6 +46,7 @@ from seatcalc.errors import (
     InvalidValueError,
     reported_as,
 )
+from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import Money, check_price
 from seatcalc.rounding import check_rounding
 from seatcalc.subscription import Subscription, check_subscription
@@ -220,6 +221,8 @@ class AlignmentQuote:
     convention: Convention
     rounding: str
     lines: tuple[AlignmentLine, ...]
+    #: The table of minor units each line is rounded to (CLDR's by default).
+    minor_units: MinorUnits = attrs.field(default=CLDR_UNITS, converter=check_minor_units)
 
     @property
     def currency(self) -> str:
@@ -253,8 +256,11 @@ class AlignmentQuote:
         return explanation(self.explain("en"))
 
     def to_dict(self) -> dict[str, object]:
-        """Return a JSON-safe dict: the inputs, one entry per line, and the total."""
-        return {
+        """Return a JSON-safe dict: the inputs, one entry per line, and the total.
+
+        A table of minor units other than CLDR's is written as ``minor_units``.
+        """
+        data: dict[str, object] = {
             "subscriptions": [line.subscription.to_dict() for line in self.lines],
             "target": self.target.isoformat(),
             "anchor": self.anchor.isoformat(),
@@ -263,6 +269,9 @@ class AlignmentQuote:
             "lines": [line.to_dict() for line in self.lines],
             "total": self.total.to_dict(),
         }
+        if self.minor_units != CLDR_UNITS:
+            data["minor_units"] = self.minor_units.to_data()
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
@@ -271,7 +280,7 @@ class AlignmentQuote:
         The inputs are required; ``lines`` and ``total`` are optional, and when present must
         equal what seatcalc computes (a record that does not add up is refused).
         """
-        mapping = check_keys(data, "AlignmentQuote", _INPUTS, _COMPUTED)
+        mapping = check_keys(data, "AlignmentQuote", _INPUTS, (*_COMPUTED, "minor_units"))
         subs = read_items(mapping["subscriptions"], "subscriptions", Subscription.from_dict)
         if "lines" in mapping:
             read_items(mapping["lines"], "lines", AlignmentLine.from_dict)
@@ -283,6 +292,7 @@ class AlignmentQuote:
             anchor=parse_date(mapping["anchor"], "anchor"),
             convention=read_convention(mapping["convention"]),
             rounding=mapping["rounding"],  # type: ignore[arg-type]
+            minor_units=check_minor_units(mapping.get("minor_units")),
         )
         check_agrees(mapping, result.to_dict(), _COMPUTED)
         return cls(**{field.name: getattr(result, field.name) for field in attrs.fields(cls)})
@@ -295,6 +305,7 @@ def align(
     anchor: dt.date | None = None,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
 ) -> AlignmentQuote:
     """Price extending each subscription from its term end to ``target``, one renewal date.
 
@@ -341,6 +352,8 @@ def align(
         anchor: the grid the aligned subscriptions renew on; ``target`` must lie on it.
         convention: how the partial period is counted (a day convention, or its name).
         rounding: the :mod:`decimal` rounding mode of the one rounding per line.
+        minor_units: the table of minor units each line is rounded to
+            (:mod:`seatcalc.minor_units`), CLDR's by default.
 
     Raises:
         InvalidTypeError: not a list of subscriptions, or a datetime as a date.
@@ -353,6 +366,7 @@ def align(
     subs = _check_subscriptions(subscriptions)
     method = check_day_convention(convention)
     mode = check_rounding(rounding)
+    table = check_minor_units(minor_units)
     first = subs[0]
     latest = max(sub.term_end for sub in subs)
     goal = latest if target is None else check_date(target, "target")
@@ -384,7 +398,7 @@ def align(
                 convention=method,
                 rounding=mode,
             )
-            amount = line_amount(sub.unit_price, sub.seats, share.fraction, method, mode)
+            amount = line_amount(sub.unit_price, sub.seats, share.fraction, method, mode, table)
         lines.append(
             AlignmentLine(
                 subscription=sub,
@@ -401,6 +415,7 @@ def align(
         convention=method,
         rounding=mode,
         lines=tuple(lines),
+        minor_units=table,
     )
 
 

@@ -12,8 +12,9 @@ whatever precision, rounding or traps the caller has set, and the caller's flags
 were.
 
 What an amount may be is :mod:`seatcalc._amounts`'s to say, and a currency's minor unit is
-:mod:`seatcalc.currency`'s: CLDR's digits through babel by default (USD 2, JPY 0, KWD 3), and
-every rounding method takes ``digits=`` to choose another precision.
+:mod:`seatcalc.minor_units`'s: CLDR's digits through babel by default (USD 2, JPY 0, KWD 3);
+every rounding method takes ``minor_units=`` to choose another table (ISO 4217, Stripe's, cash
+rounding, or the caller's mapping) and ``digits=`` to choose a number of places.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from seatcalc.errors import (
     InvalidTypeError,
     InvalidValueError,
 )
+from seatcalc.minor_units import MinorUnit, check_minor_units
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
 
 if TYPE_CHECKING:
@@ -91,6 +93,21 @@ def _to_amount(value: object) -> Decimal:
 
 def _check_money_currency(_instance: object, _attribute: object, value: str) -> None:
     check_currency(value)
+
+
+def _minor_unit(currency: str, digits: int | None, minor_units: object) -> MinorUnit:
+    """Return the minor unit a rounding step uses: ``digits`` places, or a table's unit."""
+    if minor_units is None:
+        return MinorUnit(minor_unit_digits(currency, digits), 1)
+    if digits is not None:
+        raise InvalidValueError(
+            field="digits",
+            value=digits,
+            problem=f" together with minor_units={minor_units!r}",
+            expected="either digits or minor_units, not both",
+            code=ErrorCode.INCONSISTENT,
+        )
+    return check_minor_units(minor_units).unit(currency)
 
 
 @attrs.frozen(repr=False)
@@ -151,16 +168,26 @@ class Money:
         return cls(0, currency)
 
     @classmethod
-    def from_minor(cls, units: int, currency: str, *, digits: int | None = None) -> Self:
+    def from_minor(
+        cls,
+        units: int,
+        currency: str,
+        *,
+        digits: int | None = None,
+        minor_units: object = None,
+    ) -> Self:
         """Return ``units`` minor units of ``currency`` (cents for USD, yen for JPY).
 
         Billing APIs write amounts as integers of minor units (Stripe's ``amount``, Lago's
-        ``amount_cents``); ``digits`` chooses another number of places than CLDR's.
+        ``amount_cents``); ``minor_units`` chooses the table that says how many places a minor
+        unit has (:mod:`seatcalc.minor_units`), ``digits`` a number of places.
 
         >>> Money.from_minor(120986, "USD"), Money.from_minor(2740, "JPY")
         (Money('1209.86', 'USD'), Money('2740', 'JPY'))
         >>> Money.from_minor(5, "KWD"), Money.from_minor(-5, "USD", digits=3)
         (Money('0.005', 'KWD'), Money('-0.005', 'USD'))
+        >>> Money.from_minor(150000, "IDR", minor_units="stripe")
+        Money('1500.00', 'IDR')
 
         .. versionadded:: 0.1.0
         """
@@ -169,7 +196,10 @@ class Money:
             if isinstance(units, bool) or not isinstance(units, int):
                 raise InvalidTypeError(field="units", value=units, expected="an int")
             units = int(units)
-        places = cldr_digits(currency) if digits is None else check_digits(digits)
+        if minor_units is not None:
+            places = _minor_unit(currency, digits, minor_units).digits
+        else:
+            places = cldr_digits(currency) if digits is None else check_digits(digits)
         if not -_UNIT_LIMITS[places] < units < _UNIT_LIMITS[places]:
             raise InvalidValueError(
                 field="units",
@@ -186,6 +216,7 @@ class Money:
         *,
         rounding: str = ROUND_HALF_UP,
         digits: int | None = None,
+        minor_units: object = None,
     ) -> Self:
         """Round an exact value once to the currency's minor unit and return it as money.
 
@@ -197,11 +228,15 @@ class Money:
         Money('1209.86', 'USD')
         >>> Money.from_exact(Fraction(1, 3), "KWD", rounding="ROUND_UP")
         Money('0.334', 'KWD')
+        >>> Money.from_exact(Fraction(1, 3), "KWD", minor_units="stripe")
+        Money('0.330', 'KWD')
         """
-        places = minor_unit_digits(currency, digits)
+        places, step = _minor_unit(currency, digits, minor_units)
         mode = check_rounding(rounding)
         exact = coerce_exact(value, "value")
-        units = round_ratio(exact.numerator * _POWERS[places], exact.denominator, mode)
+        units = step * round_ratio(
+            exact.numerator * _POWERS[places], exact.denominator * step, mode
+        )
         return cls.from_minor(units, currency, digits=places)
 
     # -- arithmetic -----------------------------------------------------------------------
@@ -319,7 +354,10 @@ class Money:
 
     @property
     def digits(self) -> int:
-        """The currency's minor-unit digits according to CLDR (USD 2, JPY 0, KWD 3)."""
+        """The currency's minor-unit digits according to CLDR (USD 2, JPY 0, KWD 3).
+
+        :func:`seatcalc.minor_unit` gives them in another table.
+        """
         return cldr_digits(self.currency)
 
     def as_integer_ratio(self) -> tuple[int, int]:
@@ -339,13 +377,18 @@ class Money:
         """Return the amount as an exact :class:`~fractions.Fraction`."""
         return Fraction(*self._ratio)
 
-    def to_minor(self, *, digits: int | None = None) -> int:
+    def to_minor(self, *, digits: int | None = None, minor_units: object = None) -> int:
         """Return the amount as an int of minor units (cents for USD), as billing APIs take it.
 
-        The amount must be a whole number of minor units: round it first.
+        The amount must be a whole number of minor units: round it first.  ``minor_units``
+        names the table whose minor unit is counted (``"stripe"`` for Stripe's ``amount``).
 
         >>> Money("1209.86", "USD").to_minor(), Money("2740", "JPY").to_minor()
         (120986, 2740)
+        >>> Money("1500", "IDR").to_minor(minor_units="stripe")
+        150000
+        >>> Money("5", "ISK").to_minor(minor_units="stripe")
+        500
         >>> Money("0.125", "USD").to_minor()
         Traceback (most recent call last):
         ...
@@ -353,7 +396,7 @@ class Money:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501 - a doctest's output is one line
-        places = minor_unit_digits(self.currency, digits)
+        places = _minor_unit(self.currency, digits, minor_units).digits
         numerator, denominator = self._ratio
         units, rest = divmod(numerator * _POWERS[places], denominator)
         if rest:
@@ -367,8 +410,17 @@ class Money:
             )
         return units
 
-    def round(self, rounding: str = ROUND_HALF_UP, *, digits: int | None = None) -> Self:
+    def round(
+        self,
+        rounding: str = ROUND_HALF_UP,
+        *,
+        digits: int | None = None,
+        minor_units: object = None,
+    ) -> Self:
         """Round to the currency's minor unit (or to ``digits`` places) with one named mode.
+
+        ``minor_units`` names the table of minor units (:mod:`seatcalc.minor_units`); cash
+        rounding, for one, rounds CHF to 0.05.
 
         >>> Money("2.675", "USD").round(), Money("2.675", "USD").round("ROUND_HALF_EVEN")
         (Money('2.68', 'USD'), Money('2.68', 'USD'))
@@ -376,24 +428,40 @@ class Money:
         Money('2.66', 'USD')
         >>> Money("1234.5", "JPY").round(), Money("1.23456", "USD").round(digits=4)
         (Money('1235', 'JPY'), Money('1.2346', 'USD'))
+        >>> Money("1234.5", "IDR").round(), Money("1234.5", "IDR").round(minor_units="iso4217")
+        (Money('1235', 'IDR'), Money('1234.50', 'IDR'))
+        >>> Money("12.33", "CHF").round(minor_units="cash")
+        Money('12.35', 'CHF')
         """
-        places = minor_unit_digits(self.currency, digits)
+        places, step = _minor_unit(self.currency, digits, minor_units)
         mode = check_rounding(rounding)
         numerator, denominator = self._ratio
-        units = round_ratio(numerator * _POWERS[places], denominator, mode)
+        units = step * round_ratio(numerator * _POWERS[places], denominator * step, mode)
         return self.from_minor(units, self.currency, digits=places)
 
-    def is_rounded(self, *, digits: int | None = None) -> bool:
+    def is_rounded(self, *, digits: int | None = None, minor_units: object = None) -> bool:
         """Say whether the amount is a whole number of minor units (or of ``digits`` places).
+
+        In a table with an increment (cash rounding) the amount must be a multiple of it.
 
         >>> Money("1.50", "USD").is_rounded(), Money("1.505", "USD").is_rounded()
         (True, False)
+        >>> (
+        ...     Money("1.50", "CHF").is_rounded(minor_units="cash"),
+        ...     Money("1.52", "CHF").is_rounded(minor_units="cash"),
+        ... )
+        (True, False)
         """
-        places = minor_unit_digits(self.currency, digits)
-        return _POWERS[places] % self._ratio[1] == 0
+        places, step = _minor_unit(self.currency, digits, minor_units)
+        numerator, denominator = self._ratio
+        return (numerator * _POWERS[places]) % (denominator * step) == 0
 
     def allocate(
-        self, weights: Iterable[int | Decimal | Fraction], *, digits: int | None = None
+        self,
+        weights: Iterable[int | Decimal | Fraction],
+        *,
+        digits: int | None = None,
+        minor_units: object = None,
     ) -> tuple[Self, ...]:
         """Split the amount into parts proportional to ``weights`` that sum to it exactly.
 
@@ -409,12 +477,19 @@ class Money:
         (Money('-0.03', 'USD'), Money('-0.02', 'USD'))
         >>> Money("1000", "JPY").allocate([1, 1, 1])
         (Money('334', 'JPY'), Money('333', 'JPY'), Money('333', 'JPY'))
+
+        With a table that rounds to an increment, a multiple of it splits into multiples of it:
+
+        >>> Money("1.00", "CHF").allocate([1, 1, 1], minor_units="cash")
+        (Money('0.35', 'CHF'), Money('0.35', 'CHF'), Money('0.30', 'CHF'))
         """
-        places = minor_unit_digits(self.currency, digits)
+        places, step = _minor_unit(self.currency, digits, minor_units)
         shares = _check_weights(weights)
         units = self.to_minor(digits=places)
+        if units % step:
+            step = 1  # not a multiple of the increment: parts of one minor unit
         total_weight = sum(shares, Fraction(0))
-        magnitude = abs(units)
+        magnitude = abs(units) // step
         exact_parts = [magnitude * share / total_weight for share in shares]
         parts = [int(part) for part in exact_parts]  # floor: every part is >= 0
         leftover = magnitude - sum(parts)
@@ -423,7 +498,7 @@ class Money:
         )
         for index in by_remainder[:leftover]:
             parts[index] += 1
-        sign = -1 if units < 0 else 1
+        sign = -step if units < 0 else step
         return tuple(self.from_minor(sign * part, self.currency, digits=places) for part in parts)
 
     # -- presentation and serialisation ---------------------------------------------------
@@ -434,6 +509,7 @@ class Money:
         *,
         rounding: str = ROUND_HALF_UP,
         digits: int | None = None,
+        minor_units: object = None,
     ) -> str:
         r"""Format for people in ``locale``, after rounding once with seatcalc's ``rounding``.
 
@@ -455,7 +531,7 @@ class Money:
         """
         from seatcalc._i18n import check_locale, format_currency  # noqa: PLC0415 - on first use
 
-        rounded = self.round(rounding, digits=digits)
+        rounded = self.round(rounding, digits=digits, minor_units=minor_units)
         return format_currency(rounded.amount, self.currency, check_locale(locale))
 
     def explain(self, locale: str | Locale = "en") -> str:

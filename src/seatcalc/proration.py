@@ -35,6 +35,7 @@ from seatcalc.errors import (
     OutsideTermError,
     reported_within,
 )
+from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price, minor_unit_digits
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
 
@@ -59,6 +60,8 @@ class _Parts(NamedTuple):
     remaining: int | Fraction
     total: int | Fraction
     amount: Money
+    # None for CLDR's table, the default (the fast path never names it).
+    minor_units: MinorUnits | None = None
 
 
 @attrs.frozen(init=False, repr=False)
@@ -133,6 +136,11 @@ class Proration:
         """The :mod:`decimal` rounding mode of the one rounding to the minor unit."""
         return self._parts.rounding
 
+    @property
+    def minor_units(self) -> MinorUnits:
+        """The table of minor units the amount is rounded to (CLDR's by default)."""
+        return self._parts.minor_units or CLDR_UNITS
+
     # -- counts and results ---------------------------------------------------------------
 
     @property
@@ -188,12 +196,14 @@ class Proration:
         """  # noqa: E501 - a doctest's output is one line
         amount, quantity = self.amount, self.quantity
         currency = amount.currency
-        base, extra = divmod(amount.to_minor(), quantity)
-        smaller = Money.from_minor(base, currency)
-        if not extra:
-            return (smaller,) * quantity
-        larger = Money.from_minor(base + 1, currency)
-        return (larger,) * extra + (smaller,) * (quantity - extra)
+        if self._parts.minor_units is None:
+            base, extra = divmod(amount.to_minor(), quantity)
+            smaller = Money.from_minor(base, currency)
+            if not extra:
+                return (smaller,) * quantity
+            larger = Money.from_minor(base + 1, currency)
+            return (larger,) * extra + (smaller,) * (quantity - extra)
+        return amount.allocate([1] * quantity, minor_units=self.minor_units)
 
     def explain(self, locale: str | Locale = "en") -> str:
         """Write the arithmetic out for a reader of ``locale``, so they can redo it by hand.
@@ -235,7 +245,8 @@ class Proration:
         """Return a JSON-safe dict: the inputs, the counts, the fraction and both amounts.
 
         Dates are ISO 8601 text; a named convention is written as its name, any other as its
-        fields; ratios are written as ``"numerator/denominator"``.
+        fields; ratios are written as ``"numerator/denominator"``.  A table of minor units other
+        than CLDR's is written as ``minor_units`` (its name, or a custom table's mapping).
 
         >>> import datetime as dt
         >>> prorate(
@@ -264,7 +275,7 @@ class Proration:
             "fraction": str(self.fraction),
             "exact": str(self.exact),
             "amount": self.amount.to_dict(),
-        }
+        } | ({} if self._parts.minor_units is None else {"minor_units": self.minor_units.to_data()})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
@@ -285,7 +296,7 @@ class Proration:
         """
         required = ("price", "quantity", "term_start", "term_end", "on", "convention", "rounding")
         computed = ("unit", "remaining", "total", "fraction", "exact", "amount")
-        check_keys(data, "Proration", required, computed)
+        check_keys(data, "Proration", required, (*computed, "minor_units"))
         raw = data["convention"]
         if isinstance(raw, Mapping):
             with reported_within("convention"):
@@ -304,6 +315,7 @@ class Proration:
             quantity=data["quantity"],  # type: ignore[arg-type]
             convention=convention,
             rounding=data["rounding"],  # type: ignore[arg-type]
+            minor_units=check_minor_units(data.get("minor_units")),
         )
         check_agrees(data, result.to_dict(), computed)
         return cls._of(result._parts)  # noqa: SLF001 - its own class
@@ -328,7 +340,7 @@ class Proration:
         )
 
 
-def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
+def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inline
     price: Money,
     term_start: dt.date,
     term_end: dt.date,
@@ -337,6 +349,7 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     quantity: int = 1,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
 ) -> Proration:
     """Prorate ``price`` (one unit, whole term) for ``quantity`` units from ``on`` to the end.
 
@@ -344,7 +357,8 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     line amount is ``quantity x price x remaining / total``, counted by ``convention`` (a
     :class:`~seatcalc.Convention` or the name of one); it is rounded once, on the line total, to
     the currency's minor unit with ``rounding``.  ``rounding`` always applies: no convention
-    overrides it.
+    overrides it.  ``minor_units`` chooses the table of minor units (CLDR's by default; see
+    :mod:`seatcalc.minor_units`).
 
     Args:
         price: the price of one unit for the whole term; ``Money`` >= 0.
@@ -356,6 +370,8 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
         convention: how the share of the term is counted; :data:`~seatcalc.ACTUAL_DAYS` by
             default.
         rounding: the :mod:`decimal` rounding mode, ``ROUND_HALF_UP`` by default.
+        minor_units: the table of minor units to round to: ``"cldr"`` (the default),
+            ``"iso4217"``, ``"stripe"``, ``"cash"``, or a mapping of currency codes to digits.
 
     Returns:
         The :class:`Proration`, with the exact fraction and amount and the rounded amount.
@@ -371,6 +387,11 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     >>> term = dt.date(2026, 1, 1), dt.date(2027, 1, 1)
     >>> prorate(Money("1200.00", "USD"), *term, dt.date(2026, 7, 1), quantity=2).amount
     Money('1209.86', 'USD')
+    >>> idr = Money("1200000", "IDR")
+    >>> prorate(idr, *term, dt.date(2026, 7, 1)).amount
+    Money('604932', 'IDR')
+    >>> prorate(idr, *term, dt.date(2026, 7, 1), minor_units="iso4217").amount
+    Money('604931.51', 'IDR')
     >>> prorate(Money("1200.00", "USD"), *term, dt.date(2027, 1, 1))
     Traceback (most recent call last):
     ...
@@ -380,6 +401,19 @@ def prorate(  # noqa: C901 - SPEC §3's signature; the fast path is inline
     """  # noqa: E501 - a doctest's output is one line
     # The fast path (plain day counting): type checks that cost one comparison each; anything
     # unusual falls through to the checks that explain what is wrong.  See docs/design.rst.
+    if minor_units is not None:
+        table = check_minor_units(minor_units)
+        if table != CLDR_UNITS:
+            return _prorate_general(
+                price,
+                term_start,
+                term_end,
+                on,
+                quantity,
+                _check_convention(convention),
+                rounding,
+                table,
+            )
     if convention is not ACTUAL_DAYS:
         if type(convention) is not Convention:
             convention = _check_convention(convention)
@@ -435,8 +469,10 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
     quantity: int,
     convention: Convention,
     rounding: str,
+    table: MinorUnits | None = None,
 ) -> Proration:
-    # Seconds, and conventions that are not plain: every check in full, exact arithmetic.
+    # Seconds, conventions that are not plain, and tables of minor units other than CLDR's:
+    # every check in full, exact arithmetic.
     quantity = check_count(quantity, "quantity")
     rounding = check_rounding(rounding)
     _check_price(price)
@@ -457,14 +493,15 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
         )
     remaining = convention.remaining(on, term_end)
     fraction = _fraction(convention, remaining, total, quantity)
-    scale = _scale(price.currency)
+    places, step = (table or CLDR_UNITS).unit(price.currency)
+    scale = 10**places
     if convention.rounding_order == "unit":
         each = price.to_fraction() * fraction * scale
-        units = quantity * round_ratio(each.numerator, each.denominator, rounding)
+        units = quantity * step * round_ratio(each.numerator, each.denominator * step, rounding)
     else:
         line = quantity * price.to_fraction() * fraction * scale
-        units = round_ratio(line.numerator, line.denominator, rounding)
-    amount = _amount(units, price.currency, price, quantity)
+        units = step * round_ratio(line.numerator, line.denominator * step, rounding)
+    amount = _amount(units, price.currency, price, quantity, places)
     return Proration._of(  # noqa: SLF001 - the module's own class
         _Parts(
             price,
@@ -477,14 +514,17 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
             remaining,
             total,
             amount,
+            table,
         )
     )
 
 
-def _amount(units: int, currency: str, price: Money, quantity: int) -> Money:
+def _amount(
+    units: int, currency: str, price: Money, quantity: int, places: int | None = None
+) -> Money:
     # The rounded amount, refused when the line is too large to be an amount.
     try:
-        return Money.from_minor(units, currency)
+        return Money.from_minor(units, currency, digits=places)
     except InvalidValueError:
         raise InvalidValueError(
             field="quantity",

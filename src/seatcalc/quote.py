@@ -29,6 +29,7 @@ from seatcalc.conventions import (
 from seatcalc.dates import months_between, period_containing
 from seatcalc.eligibility import Eligibility, check_eligibility
 from seatcalc.errors import InvalidValueError, reported_as
+from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
 from seatcalc.policy import DEFAULT_POLICY, Policy
 from seatcalc.proration import Proration, prorate
@@ -51,6 +52,7 @@ class _Parts(NamedTuple):
     total: Money | None
     convention: Convention
     rounding: str
+    minor_units: MinorUnits = CLDR_UNITS
 
 
 @attrs.frozen(init=False, repr=False)
@@ -131,6 +133,11 @@ class AddSeatsQuote:
         return self._parts.rounding
 
     @property
+    def minor_units(self) -> MinorUnits:
+        """The table of minor units the total is rounded to (CLDR's by default)."""
+        return self._parts.minor_units
+
+    @property
     def eligible(self) -> bool:
         """Whether the subscription may add seats self-service on ``on``."""
         return self.eligibility.eligible
@@ -168,7 +175,7 @@ class AddSeatsQuote:
             return ()
         if self.whole_periods == 0:
             return self.proration.lines()
-        return self.total.allocate([1] * self.seats)
+        return self.total.allocate([1] * self.seats, minor_units=self.minor_units)
 
     def explain(self, locale: str | Locale = "en") -> str:
         """Return the breakdown a person can check by hand, written for ``locale``.
@@ -204,9 +211,10 @@ class AddSeatsQuote:
     def to_dict(self) -> dict[str, object]:
         """Return the JSON form a service can send as is: amounts as strings, dates in ISO.
 
-        ``total`` is ``null`` and ``lines`` is empty when the quote is not payable.
+        ``total`` is ``null`` and ``lines`` is empty when the quote is not payable.  A table of
+        minor units other than CLDR's is written as ``minor_units``.
         """
-        return {
+        data: dict[str, object] = {
             "payable": self.payable,
             "eligibility": self.eligibility.to_dict(),
             "subscription": self.subscription.to_dict(),
@@ -221,6 +229,9 @@ class AddSeatsQuote:
             "total": None if self.total is None else self.total.to_dict(),
             "lines": [line.to_dict() for line in self.lines],
         }
+        if self.minor_units != CLDR_UNITS:
+            data["minor_units"] = self.minor_units.to_data()
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> AddSeatsQuote:
@@ -245,7 +256,7 @@ class AddSeatsQuote:
             "total",
             "lines",
         )
-        mapping = check_keys(data, "AddSeatsQuote", keys)
+        mapping = check_keys(data, "AddSeatsQuote", keys, ("minor_units",))
         eligibility = read_nested(mapping["eligibility"], "eligibility", Eligibility.from_dict)
         subscription = read_nested(mapping["subscription"], "subscription", Subscription.from_dict)
         convention = read_convention(mapping["convention"])
@@ -263,6 +274,7 @@ class AddSeatsQuote:
                 eligibility,
                 convention,
                 check_rounding(mapping["rounding"]),
+                check_minor_units(mapping.get("minor_units")),
             )
         check_agrees(mapping, quote.to_dict(), keys)
         return quote
@@ -305,6 +317,7 @@ def quote_add_seats(
     policy: Policy = DEFAULT_POLICY,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
 ) -> AddSeatsQuote:
     """Quote adding ``seats`` seats to ``subscription`` on day ``on``.
 
@@ -323,15 +336,21 @@ def quote_add_seats(
     ...     term_end=dt.date(2027, 1, 1),
     ...     country="US",
     ... )
+    >>> import attrs
     >>> quote = quote_add_seats(sub, 2, dt.date(2026, 7, 1))
     >>> quote.payable, quote.total, quote.end_date, quote.fraction
     (True, Money('1209.86', 'USD'), datetime.date(2027, 1, 1), Fraction(184, 365))
     >>> quote.lines
     (Money('604.93', 'USD'), Money('604.93', 'USD'))
 
+    ``minor_units`` rounds to another table's minor unit, here cash rounding to 0.05:
+
+    >>> chf = attrs.evolve(sub, unit_price=Money("1000.00", "CHF"), country="CH")
+    >>> quote_add_seats(chf, 1, dt.date(2026, 7, 1), minor_units="cash").total
+    Money('504.10', 'CHF')
+
     An ineligible subscription (here bought through a reseller) gets a quote without a price:
 
-    >>> import attrs
     >>> refused = quote_add_seats(attrs.evolve(sub, channel="reseller"), 2, dt.date(2026, 7, 1))
     >>> refused.payable, refused.total, refused.lines
     (False, None, ())
@@ -346,6 +365,9 @@ def quote_add_seats(
         convention: how the time left is counted (a :class:`Convention` or its name); a
             second-based convention counts from midnight UTC of each day.
         rounding: the :mod:`decimal` rounding mode of the one rounding, ``ROUND_HALF_UP``.
+        minor_units: the table of minor units to round to (:mod:`seatcalc.minor_units`):
+            ``"cldr"`` (the default), ``"iso4217"``, ``"stripe"``, ``"cash"`` or a mapping of
+            currency codes to digits.
 
     Raises:
         InvalidTypeError: a wrong type (a bool or float as ``seats``, a datetime as ``on``).
@@ -359,9 +381,10 @@ def quote_add_seats(
         convention = convention_named(convention)
     if rounding is not ROUND_HALF_UP:
         rounding = check_rounding(rounding)
+    table = CLDR_UNITS if minor_units is None else check_minor_units(minor_units)
     eligibility = check_eligibility(subscription, on, policy=policy, adding=seats)
     with reported_as({"quantity": "seats"}):
-        return _compose(subscription, seats, on, eligibility, convention, rounding)
+        return _compose(subscription, seats, on, eligibility, convention, rounding, table)
 
 
 def _compose(  # noqa: PLR0917 - the parts of a quote, in order
@@ -371,6 +394,7 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
     eligibility: Eligibility,
     convention: Convention,
     rounding: str,
+    table: MinorUnits = CLDR_UNITS,
 ) -> AddSeatsQuote:
     # The inputs are valid here, so the quote is built without validating them again; this runs
     # in every quote, so the common case (a regular term, day counting) takes the shortest path.
@@ -389,11 +413,16 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
                 quantity=seats,
                 convention=convention,
                 rounding=rounding,
+                minor_units=None if table is CLDR_UNITS else table,
             )
             total = proration.amount
         else:
-            proration, whole = _price(subscription, seats, on, convention, rounding)
-            total = proration.amount if whole == 0 else _with_whole_periods(proration, whole, seats)
+            proration, whole = _price(subscription, seats, on, convention, rounding, table)
+            total = (
+                proration.amount
+                if whole == 0
+                else _with_whole_periods(proration, whole, seats, table)
+            )
     end_date = end if subscription.term_start <= on < end else None
     return AddSeatsQuote._of(  # noqa: SLF001 - the module's own class
         _Parts(
@@ -407,12 +436,18 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
             total,
             convention,
             rounding,
+            table,
         )
     )
 
 
-def _price(
-    sub: Subscription, seats: int, on: dt.date, convention: Convention, rounding: str
+def _price(  # noqa: PLR0917 - the parts of a quote, in order
+    sub: Subscription,
+    seats: int,
+    on: dt.date,
+    convention: Convention,
+    rounding: str,
+    table: MinorUnits,
 ) -> tuple[Proration, int]:
     """Prorate the billing period containing ``on``; count the whole periods after it."""
     _, start, end = period_containing(sub.anchor, sub.period_months, on)
@@ -421,17 +456,35 @@ def _price(
     if convention.unit != "day":
         start, end, day = _midnight(start), _midnight(end), _midnight(on)
     proration = prorate(
-        sub.unit_price, start, end, day, quantity=seats, convention=convention, rounding=rounding
+        sub.unit_price,
+        start,
+        end,
+        day,
+        quantity=seats,
+        convention=convention,
+        rounding=rounding,
+        minor_units=table,
     )
     return proration, whole
 
 
-def _with_whole_periods(proration: Proration, whole: int, seats: int) -> Money:
+def _with_whole_periods(
+    proration: Proration, whole: int, seats: int, table: MinorUnits = CLDR_UNITS
+) -> Money:
     exact = proration.exact + seats * whole * proration.price.to_fraction()
     currency = proration.price.currency
-    units = round_ratio(exact.numerator * _scale(currency), exact.denominator, proration.rounding)
+    if table is not CLDR_UNITS:
+        places, step = table.unit(currency)
+        units = step * round_ratio(
+            exact.numerator * 10**places, exact.denominator * step, proration.rounding
+        )
+    else:
+        places = None
+        units = round_ratio(
+            exact.numerator * _scale(currency), exact.denominator, proration.rounding
+        )
     try:
-        return Money.from_minor(units, currency)
+        return Money.from_minor(units, currency, digits=places)
     except InvalidValueError:
         raise InvalidValueError(
             field="seats",

@@ -1,0 +1,314 @@
+"""Minor-unit tables: how many decimal places each currency has, and what amounts round to.
+
+Every step of seatcalc that rounds to a minor unit (:meth:`Money.round
+<seatcalc.Money.round>`, :meth:`~seatcalc.Money.to_minor`, :func:`~seatcalc.prorate`,
+:func:`~seatcalc.quote_add_seats`, :func:`~seatcalc.align`...) takes ``minor_units=``: one of
+the named tables below, its name, or a caller's mapping of currency codes to digits.
+
+========== ======================================================================================
+table      what it says
+========== ======================================================================================
+``cldr``   CLDR's digits, read through babel: the default (USD 2, JPY 0, HUF 0, IDR 0).
+``iso4217`` ISO 4217's minor units (HUF 2, IDR 2, IQD 3), from the list the agency publishes.
+``stripe`` the amounts Stripe's API takes: two decimals unless Stripe lists the currency as
+           zero-decimal (JPY, KRW, UGX...) or three-decimal (KWD...: the last digit must be 0);
+           ISK is written with two decimals that are always 00.
+``cash``   CLDR's cash digits and cash rounding increments: CHF and CAD to 0.05, DKK to 0.50,
+           HUF to 5, CZK and SEK to whole units.  Off unless asked for.
+========== ======================================================================================
+
+A table gives each currency a :class:`MinorUnit`: ``digits``, the decimal places amounts are
+written with (what :meth:`~seatcalc.Money.to_minor` counts in), and ``increment``, the number
+of those minor units a rounded amount is a multiple of (1, except for cash rounding and
+Stripe's special cases).
+
+>>> minor_unit("HUF"), minor_unit("HUF", "iso4217")
+(MinorUnit(digits=0, increment=1), MinorUnit(digits=2, increment=1))
+>>> minor_unit("CHF", "cash"), minor_unit("ISK", "stripe")
+(MinorUnit(digits=2, increment=5), MinorUnit(digits=2, increment=100))
+>>> minor_unit("IDR", {"IDR": 2})
+MinorUnit(digits=2, increment=1)
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Final, NamedTuple
+
+import attrs
+
+from seatcalc.currency import check_currency, check_digits, cldr_digits
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, UnknownCurrencyError
+
+__all__ = [
+    "CASH_UNITS",
+    "CLDR_UNITS",
+    "ISO_4217_UNITS",
+    "MINOR_UNIT_TABLES",
+    "STRIPE_UNITS",
+    "MinorUnit",
+    "MinorUnits",
+    "check_minor_units",
+    "digits_differences",
+    "minor_unit",
+]
+
+
+class MinorUnit(NamedTuple):
+    """A currency's minor unit in one table.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The number of decimal places amounts are written with (10**-digits is a minor unit).
+    digits: int
+    #: Rounded amounts are whole multiples of this many minor units (1 for most currencies).
+    increment: int
+
+
+# Stripe's currency page: zero-decimal currencies take whole units; three-decimal ones take
+# amounts whose last digit is 0 (rounded to the hundredth); ISK is written with two decimals
+# that are always 00.  HUF and TWD are zero-decimal for payouts only: charges take two decimals.
+# Every other currency is two-decimal.
+_STRIPE_ZERO: Final = frozenset(
+    {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV"}
+    | {"XAF", "XOF", "XPF"}
+)
+_STRIPE_THREE: Final = frozenset({"BHD", "JOD", "KWD", "OMR", "TND"})
+_STRIPE_SPECIAL: Final = {"ISK": MinorUnit(2, 100)}
+
+_NAMES: Final = ("cldr", "iso4217", "stripe", "cash")
+_EXPECTED: Final = (
+    "a table name ('cldr', 'iso4217', 'stripe' or 'cash'), a MinorUnits value or a mapping of "
+    "currency codes to digits such as {'IDR': 2}"
+)
+
+
+def _to_overrides(value: object) -> tuple[tuple[str, int], ...]:
+    if isinstance(value, tuple):
+        value = dict(value)
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(field="minor_units", value=value, expected=_EXPECTED)
+    pairs = []
+    for code, digits in value.items():
+        check_currency(code, f"minor_units[{code!r}]")
+        pairs.append((code, check_digits(digits, f"minor_units[{code!r}]")))
+    return tuple(sorted(pairs))
+
+
+@attrs.frozen
+class MinorUnits:
+    """A minor-unit table: a named one, or the caller's digits for some currencies.
+
+    Build a caller's table with :func:`check_minor_units` (or pass the mapping itself as
+    ``minor_units=``): the currencies it names take its digits, every other one CLDR's.
+
+    >>> table = check_minor_units({"IDR": 2, "COP": 2})
+    >>> table.name, table.unit("IDR"), table.unit("JPY")
+    ('custom', MinorUnit(digits=2, increment=1), MinorUnit(digits=0, increment=1))
+    >>> table.to_data(), MinorUnits.from_data(table.to_data()) == table
+    ({'COP': 2, 'IDR': 2}, True)
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: ``"cldr"``, ``"iso4217"``, ``"stripe"``, ``"cash"`` or ``"custom"``.
+    name: str
+    #: A custom table's ``(currency, digits)`` pairs, sorted by code; empty for a named one.
+    overrides: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_to_overrides)
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse an unknown name, or overrides on a named table."""
+        if self.name not in (*_NAMES, "custom") or (self.name == "custom") != bool(self.overrides):
+            raise InvalidValueError(
+                field="minor_units",
+                value=self.name,
+                expected=_EXPECTED,
+                code=ErrorCode.UNKNOWN_CHOICE,
+            )
+
+    def unit(self, currency: str) -> MinorUnit:
+        """Return ``currency``'s :class:`MinorUnit` in this table; raise for an unknown code."""
+        return _unit(self, check_currency(currency))
+
+    def digits(self, currency: str) -> int:
+        """Return ``currency``'s number of decimal places in this table."""
+        return self.unit(currency).digits
+
+    def to_data(self) -> str | dict[str, int]:
+        """Return the JSON form: a named table's name, a custom table's mapping."""
+        return dict(self.overrides) if self.name == "custom" else self.name
+
+    @classmethod
+    def from_data(cls, data: object) -> MinorUnits:
+        """Read :meth:`to_data`'s form (or anything ``minor_units=`` accepts)."""
+        return check_minor_units(data)
+
+
+#: CLDR's digits through babel: the default everywhere.
+CLDR_UNITS: Final = MinorUnits("cldr")
+#: ISO 4217's minor units, from its current list (``seatcalc._iso4217``, generated).
+ISO_4217_UNITS: Final = MinorUnits("iso4217")
+#: The amounts Stripe's API takes (its zero- and three-decimal lists and special cases).
+STRIPE_UNITS: Final = MinorUnits("stripe")
+#: CLDR's cash digits and cash rounding increments (CHF to 0.05).
+CASH_UNITS: Final = MinorUnits("cash")
+#: The named tables, in the order the documentation lists them.
+MINOR_UNIT_TABLES: Final = (CLDR_UNITS, ISO_4217_UNITS, STRIPE_UNITS, CASH_UNITS)
+_BY_NAME: Final = {table.name: table for table in MINOR_UNIT_TABLES}
+
+
+def check_minor_units(value: object) -> MinorUnits:
+    """Return the table ``value`` names: a :class:`MinorUnits`, a name, a mapping, or None.
+
+    ``None`` is CLDR's table, the default.  A mapping of currency codes to digits is a custom
+    table.
+
+    >>> check_minor_units("iso4217") is ISO_4217_UNITS, check_minor_units(None) is CLDR_UNITS
+    (True, True)
+    >>> check_minor_units("iso-4217")
+    Traceback (most recent call last):
+    ...
+    seatcalc.errors.InvalidValueError: minor_units: got 'iso-4217'; expected a table name ...
+
+    .. versionadded:: 0.1.0
+    """
+    if value is None:
+        return CLDR_UNITS
+    if isinstance(value, MinorUnits):
+        return _BY_NAME.get(value.name, value)  # a named table is always the same value
+    if isinstance(value, str):
+        table = _BY_NAME.get(value)
+        if table is None:
+            guess = value.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
+            raise InvalidValueError(
+                field="minor_units",
+                value=value,
+                expected=_EXPECTED,
+                hint=f"did you mean {guess!r}?" if guess in _BY_NAME else None,
+                code=ErrorCode.UNKNOWN_CHOICE,
+            )
+        return table
+    if not isinstance(value, Mapping) or not value:
+        raise InvalidTypeError(field="minor_units", value=value, expected=_EXPECTED)
+    return MinorUnits("custom", value)
+
+
+def minor_unit(currency: str, minor_units: object = None) -> MinorUnit:
+    """Return ``currency``'s :class:`MinorUnit` in a table (CLDR's by default).
+
+    >>> minor_unit("USD"), minor_unit("KWD", "stripe"), minor_unit("DKK", "cash")
+    (MinorUnit(digits=2, increment=1), MinorUnit(digits=3, increment=10), MinorUnit(digits=2, increment=50))
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501 - a doctest's output is one line
+    return check_minor_units(minor_units).unit(currency)
+
+
+def digits_differences(first: object, second: object) -> tuple[tuple[str, int, int], ...]:
+    """Return ``(currency, first's digits, second's digits)`` where two tables differ.
+
+    Only currencies both tables hold are compared, in code order.
+
+    >>> digits_differences("cldr", "iso4217")[:3]
+    (('AFN', 0, 2), ('ALL', 0, 2), ('COP', 0, 2))
+
+    .. versionadded:: 0.1.0
+    """
+    one, two = check_minor_units(first), check_minor_units(second)
+    rows = []
+    for code in sorted(_known_codes()):
+        try:
+            a, b = one.digits(code), two.digits(code)
+        except UnknownCurrencyError:
+            continue
+        if a != b:
+            rows.append((code, a, b))
+    return tuple(rows)
+
+
+def table_currencies(minor_units: object) -> tuple[str, ...]:
+    """Return every currency code ``minor_units`` gives a minor unit for, in code order."""
+    table = check_minor_units(minor_units)
+    codes = []
+    for code in sorted(_known_codes()):
+        try:
+            table.unit(code)
+        except UnknownCurrencyError:
+            continue
+        codes.append(code)
+    return tuple(codes)
+
+
+@functools.cache
+def _known_codes() -> frozenset[str]:
+    # Every code CLDR names that seatcalc accepts as a currency: a memo of CLDR's data.
+    import babel  # noqa: PLC0415 - only listings need the whole currency list
+
+    names: Mapping[str, str] = babel.Locale("en").currencies
+    codes: set[str] = set()
+    for code in names:
+        try:
+            check_currency(code)
+        except UnknownCurrencyError:
+            continue
+        codes.add(code)
+    return frozenset(codes)
+
+
+def _cldr(code: str, _table: MinorUnits) -> MinorUnit:
+    return MinorUnit(cldr_digits(code), 1)
+
+
+def _iso_4217(code: str, _table: MinorUnits) -> MinorUnit:
+    from seatcalc._iso4217 import DIGITS, PUBLISHED  # noqa: PLC0415 - loaded on first use
+
+    digits = DIGITS.get(code)
+    if digits is None:
+        raise UnknownCurrencyError(
+            field="currency",
+            value=code,
+            problem=f", which is not in ISO 4217's current list (published {PUBLISHED})",
+            expected="a currency of that list, or another minor-unit table",
+        )
+    return MinorUnit(digits, 1)
+
+
+def _stripe(code: str, _table: MinorUnits) -> MinorUnit:
+    special = _STRIPE_SPECIAL.get(code)
+    if special is not None:
+        return special
+    if code in _STRIPE_ZERO:
+        return MinorUnit(0, 1)
+    return MinorUnit(3, 10) if code in _STRIPE_THREE else MinorUnit(2, 1)
+
+
+def _cash(code: str, _table: MinorUnits) -> MinorUnit:
+    import babel.core  # noqa: PLC0415 - loaded on first use
+
+    fractions = babel.core.get_global("currency_fractions")
+    _digits, _rounding, cash_digits, cash_rounding = fractions.get(code, fractions["DEFAULT"])
+    return MinorUnit(cash_digits, cash_rounding or 1)
+
+
+def _custom(code: str, table: MinorUnits) -> MinorUnit:
+    digits = dict(table.overrides).get(code)
+    return MinorUnit(cldr_digits(code) if digits is None else digits, 1)
+
+
+_LOOKUPS: Final = {
+    "cldr": _cldr,
+    "iso4217": _iso_4217,
+    "stripe": _stripe,
+    "cash": _cash,
+    "custom": _custom,
+}
+
+
+@functools.cache
+def _unit(table: MinorUnits, code: str) -> MinorUnit:
+    # A memo of a pure lookup; ``code`` is a currency check_currency accepted.
+    return _LOOKUPS[table.name](code, table)
