@@ -179,6 +179,13 @@ _QUOTE: Final = {
         },
         "total": {"anyOf": [_MONEY, {"type": "null"}]},
         "lines": {"type": "array", "items": _MONEY},
+        "minor_units": {
+            "anyOf": [
+                {"enum": ["cldr", "iso4217", "stripe", "cash"]},
+                {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+            ],
+            "description": "The minor-unit table the amounts were rounded to (default cldr)",
+        },
     },
     "required": [
         "payable",
