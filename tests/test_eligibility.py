@@ -841,15 +841,15 @@ JAN_1, JUL_1 = dt.date(2026, 1, 1), dt.date(2026, 7, 1)
         (
             # Already at the limit: the limit was reached, not exceeded by this change.
             "SEAT_LIMIT_EXCEEDED",
-            {"seats": 10, "added": 1, "max_seats": 10},
-            "added",
+            {"seats": 10, "adding": 1, "max_seats": 10},
+            "adding",
             "a count that takes seats past max_seats, from below it",
         ),
         (
             # 8 + 2 lands on the limit of 10 without passing it.
             "SEAT_LIMIT_EXCEEDED",
-            {"seats": 8, "added": 2, "max_seats": 10},
-            "added",
+            {"seats": 8, "adding": 2, "max_seats": 10},
+            "adding",
             "a count that takes seats past max_seats, from below it",
         ),
     ],
@@ -870,7 +870,7 @@ def test_a_reason_whose_facts_contradict_its_code_is_refused(code, facts, field,
         ("OUTSIDE_TERM", {"on": JUL_1, "term_start": JAN_1, "term_end": JUL_1}),
         ("PURCHASED_BEFORE_CUTOFF", {"purchased_on": dt.date(2025, 12, 31), "cutoff": JAN_1}),
         ("SEAT_LIMIT_REACHED", {"seats": 10, "max_seats": 10}),
-        ("SEAT_LIMIT_EXCEEDED", {"seats": 9, "added": 2, "max_seats": 10}),
+        ("SEAT_LIMIT_EXCEEDED", {"seats": 9, "adding": 2, "max_seats": 10}),
         ("REGION_EXCLUDED", {"country": "RU", "excluded_by": ("150", "RU")}),
     ],
 )
@@ -910,12 +910,13 @@ def test_messages_are_in_english_unless_a_locale_is_named():
 
 def test_notebook_tables_for_outcomes():
     assert Eligibility()._repr_html_() == (
-        "<table><caption>Eligible</caption>"
-        "<tr><th>Reasons</th><td>none: every rule passed</td></tr></table>"
+        "<table><caption>Eligible: every rule passes, so seats can be added self-service"
+        "</caption></table>"
     )
     refused = check_eligibility(make(auto_renew=False), ON)
     assert refused._repr_html_() == (
-        "<table><caption>Not eligible</caption><tr><th>AUTO_RENEW_OFF</th>"
+        "<table><caption>Not eligible: 1 rule fails, so seats cannot be added self-service"
+        "</caption><tr><th>AUTO_RENEW_OFF</th>"
         "<td>Seats can be added self-service only to subscriptions that renew automatically; "
         "turn on auto-renewal for this subscription first.</td></tr></table>"
     )

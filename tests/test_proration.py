@@ -380,7 +380,14 @@ def test_a_convention_rebuilt_from_its_fields_counts_and_takes_the_same_path():
     # Plain conventions count actual time, charge the change day, keep the ratio unrounded and
     # round once on the line: prorate counts the plain day ones on its fast path.
     rebuilt = {name: Convention.from_dict(c.to_dict()) for name, c in CONVENTIONS.items()}
-    assert {name for name, c in rebuilt.items() if c.plain} == {"actual_days", "seconds", "stripe"}
+    assert {name for name, c in rebuilt.items() if c.plain} == {
+        "actual_days",
+        "seconds",
+        "milliseconds",
+        "stripe",
+        "lago_subscription",
+        "chargebee_milliseconds",
+    }
     args = Money("1000.00", "USD"), D(2026, 1, 31), D(2026, 4, 30), D(2026, 2, 28)
     for name, convention in rebuilt.items():
         if convention.unit == "day":
@@ -438,13 +445,15 @@ def test_prorations_are_immutable_values():
 
 
 def test_explain_shows_ten_more_places_and_marks_a_cut_decimal():
-    # 2 x 1200 x 184/365 = 1209.86301369863013...: cut after 12 places, marked with "...".
+    # 2 x 1200 x 184/365 = 1209.86301369863013...: cut after 11 places, marked with "…".
     cut = prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=2)
-    assert cut.explain().splitlines()[2] == "2 x 1200.00 USD x 184/365 = 1209.863013698630... USD"
-    # 10 x 1/4 = 5/2 = 2.5 ends within the places shown: no "...".
+    assert cut.explain().splitlines()[5] == (
+        "Exact amount: 2 × $1,200.00 × 184/365 = $1,209.86301369863…"
+    )
+    # 10 x 1/4 = 5/2 = 2.5 ends within the places shown: no "…".
     quarter = prorate(Money("10.00", "USD"), D(2026, 1, 1), D(2026, 1, 5), D(2026, 1, 4))
-    assert quarter.explain().splitlines()[2] == "1 x 10.00 USD x 1/4 = 2.500000000000 USD"
-    # 3 x 10 x 2/4 = 15 exactly, rounded per seat: no "...", and the order is named.
+    assert quarter.explain().splitlines()[5] == "Exact amount: 1 × $10.00 × 1/4 = $2.50"
+    # 3 x 10 x 2/4 = 15 exactly, rounded per seat: no "…", and the order is named.
     per_seat = Convention("per_seat", rounding_order="unit")
     exact = prorate(
         Money("10.00", "USD"),
@@ -455,28 +464,34 @@ def test_explain_shows_ten_more_places_and_marks_a_cut_decimal():
         convention=per_seat,
     )
     assert exact.explain() == (
-        "2026-01-01 to 2026-01-05, change on 2026-01-03 (convention per_seat)\n"
-        "remaining 2 of 4 days: fraction 1/2\n"
-        "3 x 10.00 USD x 1/2 = 15.000000000000 USD\n"
-        "rounded per unit, then x quantity (ROUND_HALF_UP): 15.00 USD"
+        "Prorating 3 seats from January 3, 2026\n"
+        "Price of one seat for the whole term: $10.00\n"
+        "Term: January 1, 2026 to January 5, 2026\n"
+        "Time remaining: 2 of 4 days (convention per_seat)\n"
+        "Fraction: 1/2\n"
+        "Exact amount: 3 × $10.00 × 1/2 = $15.00\n"
+        "Rounding: the price of each seat, to 2 decimal places, ROUND_HALF_UP (half up), "
+        "then times the seats\n"
+        "Total: $15.00\n"
+        "Per seat: 3 × $5.00"
     )
 
 
 def test_the_notebook_table_shows_every_input_and_the_result():
     result = prorate(PRICE, *YEAR_2026, D(2026, 7, 1), quantity=2)
     rows = [
-        ("Price of one unit", "1200.00 USD"),
-        ("Quantity", "2"),
-        ("Term", "[2026-01-01, 2027-01-01)"),
-        ("Change on", "2026-07-01"),
-        ("Remaining days", "184 of 365"),
+        ("Price of one seat for the whole term", "$1,200.00"),
+        ("Term", "January 1, 2026 to January 1, 2027"),
+        ("Time remaining", "184 of 365 days (convention actual_days)"),
         ("Fraction", "184/365"),
-        ("Convention", "actual_days"),
-        ("Rounding", "ROUND_HALF_UP"),
-        ("Amount", "1209.86 USD"),
+        ("Exact amount", "2 × $1,200.00 × 184/365 = $1,209.86301369863…"),
+        ("Rounding", "once, on the total, to 2 decimal places, ROUND_HALF_UP (half up)"),
+        ("Total", "$1,209.86"),
+        ("Per seat", "2 × $604.93"),
     ]
     body = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
-    assert result._repr_html_() == f"<table><caption>Proration</caption>{body}</table>"
+    caption = "<caption>Prorating 2 seats from July 1, 2026</caption>"
+    assert result._repr_html_() == f"<table>{caption}{body}</table>"
 
 
 def test_a_custom_convention_round_trips_through_its_fields():
@@ -723,8 +738,10 @@ AWARE_SECONDS = (
 WHOLE_SECONDS = "an instant on a whole second, with a UTC offset in whole seconds"
 INSTANT = "an ISO 8601 datetime with a UTC offset, such as '2026-07-01T12:00:00+00:00'"
 NAMES = (
-    "a Convention or one of actual_days, seconds, thirty_360, actual_360, months_then_days, "
-    "stripe, killbill, zuora, zuora_actual_360, zuora_strict_30_360, lago, chargebee"
+    "a Convention or one of actual_days, seconds, milliseconds, thirty_360, actual_360, "
+    "months_then_days, months_then_days_30, months_forward_then_days, stripe, killbill, zuora, "
+    "zuora_actual_360, zuora_strict_30_360, lago, lago_subscription, chargebee, "
+    "chargebee_milliseconds"
 )
 
 
@@ -914,8 +931,8 @@ def _days_record(**changes):
                 "UNKNOWN_CHOICE",
                 "convention.unit",
                 "hour",
-                "one of day, second",
-                "convention.unit: got 'hour'; expected one of day, second",
+                "one of day, second, millisecond",
+                "convention.unit: got 'hour'; expected one of day, second, millisecond",
             ),
         ),
         (
@@ -953,8 +970,8 @@ def _days_record(**changes):
                 "UNKNOWN_CHOICE",
                 "unit",
                 "hour",
-                "one of day, second",
-                "unit: got 'hour'; expected one of day, second",
+                "one of day, second, millisecond",
+                "unit: got 'hour'; expected one of day, second, millisecond",
             ),
         ),
         (
