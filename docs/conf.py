@@ -36,6 +36,11 @@ napoleon_numpy_docstring = False
 nitpick_ignore_regex = [
     (r"py:.*", r"(decimal|fractions|datetime|collections\.abc|typing|enum)(\..*)?"),
     (r"py:func", r"round"),
+    # hypothesis's docs are not linked; the strategies' signatures name its types.
+    (r"py:.*", r"(hypothesis|st|pydantic|pydantic_core|cs)\..*"),
+    (r"py:class", r"dt\..*"),
+    (r"py:mod", r"random"),
+    (r"py:class", r"Fraction|Decimal|seatcalc\.strategies\._When"),
 ]
 
 # Docstrings are executed by Sphinx too: give them what their module imports.

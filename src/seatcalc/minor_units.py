@@ -102,7 +102,7 @@ def _to_overrides(value: object) -> tuple[tuple[str, int], ...]:
 
 @attrs.frozen
 class MinorUnits:
-    """A minor-unit table: a named one, or the caller's digits for some currencies.
+    """A minor-unit table, named or made of the caller's digits for some currencies.
 
     Build a caller's table with :func:`check_minor_units` (or pass the mapping itself as
     ``minor_units=``): the currencies it names take its digits, every other one CLDR's.

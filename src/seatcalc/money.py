@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, SupportsIndex
 import attrs
 
 from seatcalc._amounts import MAX_DIGITS, MAX_INTEGER_DIGITS, coerce_exact, to_decimal
+from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc.currency import check_currency, check_digits, cldr_digits, minor_unit_digits
 from seatcalc.errors import (
     CurrencyMismatchError,
@@ -137,6 +138,10 @@ class Money:
 
     amount: Decimal = attrs.field(converter=_to_amount)
     currency: str = attrs.field(validator=_check_money_currency)
+
+    # pydantic field support (seatcalc.pydantic), imported only when pydantic asks.
+    __get_pydantic_core_schema__ = pydantic_core_schema
+    __get_pydantic_json_schema__ = pydantic_json_schema
 
     # -- construction ---------------------------------------------------------------------
 

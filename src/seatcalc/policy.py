@@ -17,6 +17,7 @@ from typing import Any, Final, Self
 
 import attrs
 
+from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc._territories import CLDR_VERSION, COUNTRIES, REGIONS
 from seatcalc._validate import check_bool, check_count, check_date, check_keys, parse_date
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError
@@ -187,6 +188,10 @@ class Policy:
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
+
+    # pydantic field support (seatcalc.pydantic), imported only when pydantic asks.
+    __get_pydantic_core_schema__ = pydantic_core_schema
+    __get_pydantic_json_schema__ = pydantic_json_schema
 
     allowed: frozenset[str] = attrs.field(
         default=frozenset({"US", "CA", *EUROPE_CODES}),

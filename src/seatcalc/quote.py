@@ -17,6 +17,7 @@ import attrs
 from babel.core import Locale
 
 from seatcalc._html import table
+from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc._records import read_convention, read_items, read_nested
 from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
 from seatcalc.conventions import (
@@ -76,6 +77,10 @@ class AddSeatsQuote:
     # The parts, named, in one slot: a quote is built on every request, and setting one slot
     # costs a tenth of setting ten (see :meth:`_of`).  Read them as properties.
     _parts: _Parts
+
+    # pydantic field support (seatcalc.pydantic), imported only when pydantic asks.
+    __get_pydantic_core_schema__ = pydantic_core_schema
+    __get_pydantic_json_schema__ = pydantic_json_schema
 
     @property
     def subscription(self) -> Subscription:

@@ -9,6 +9,7 @@ from typing import Any, NoReturn, Self, cast
 import attrs
 from babel.core import Locale
 
+from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc._validate import (
     bool_field,
     check_count,
@@ -146,6 +147,10 @@ class Subscription:
 
     .. versionadded:: 0.1.0
     """
+
+    # pydantic field support (seatcalc.pydantic), imported only when pydantic asks.
+    __get_pydantic_core_schema__ = pydantic_core_schema
+    __get_pydantic_json_schema__ = pydantic_json_schema
 
     seats: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "seats"))
     unit_price: Money = attrs.field(validator=_check_unit_price)

@@ -1,0 +1,374 @@
+"""Engine adapters: the engines' documented JSON read, quotes rendered, round trips, errors."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import pathlib
+import subprocess
+import sys
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seatcalc import (
+    CHANNELS,
+    CHARGEBEE,
+    Money,
+    Policy,
+    SeatcalcError,
+    Subscription,
+    quote_add_seats,
+)
+from seatcalc.adapters import chargebee, lago, stripe
+from strategies import (
+    any_subscriptions,
+    irregular_subscriptions,
+    subscriptions,
+    subscriptions_with_day,
+)
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+#: A policy every drawn subscription passes, so every drawn quote is payable.
+OPEN = Policy(
+    allowed={"US", "CA", "FR", "DE", "GB", "IT", "ES", "JP", "AU", "BR", "CH"},
+    channels=set(CHANNELS),
+    cutoff=None,
+    auto_renew_required=False,
+)
+
+LAGO_PERIODS = st.sampled_from([1, 3, 6, 12])
+lago_subscriptions = st.one_of(
+    subscriptions(period=LAGO_PERIODS), irregular_subscriptions(period=LAGO_PERIODS)
+)
+
+
+def fixture(name):
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def refused(function, data, **kwargs):
+    with pytest.raises(SeatcalcError) as caught:
+        function(data, **kwargs)
+    return caught.value
+
+
+def test_importing_seatcalc_does_not_import_the_adapters():
+    code = "import sys, seatcalc; print([m for m in sys.modules if 'adapters' in m])"
+    output = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert output == "[]\n"
+
+
+# -- Stripe: the documented subscription and invoice preview ---------------------------------
+
+
+def test_stripe_documented_subscription():
+    sub = stripe.subscription_from_stripe(fixture("stripe_subscription.json"), country="US")
+    # 1679609767 is 2023-03-23T22:16:07Z; 1682288167 a month later.
+    assert sub == Subscription(
+        seats=1,
+        unit_price=Money("10.00", "USD"),
+        term_start=dt.date(2023, 3, 23),
+        term_end=dt.date(2023, 4, 23),
+        anchor=dt.date(2023, 3, 23),
+        purchased_on=dt.date(2023, 3, 23),
+        period_months=1,
+        country="US",
+        product="prod_Na6dGcTsmU0I4R",
+    )
+
+
+def test_stripe_quote_on_the_documented_subscription():
+    sub = stripe.subscription_from_stripe(fixture("stripe_subscription.json"), country="US")
+    quote = quote_add_seats(
+        sub, 2, dt.date(2023, 4, 8), convention=stripe.CONVENTION, minor_units=stripe.MINOR_UNITS
+    )
+    # 2 seats x 10.00 USD x 15/31 days = 9.677..., 968 cents.
+    invoice = stripe.preview_stripe(quote)
+    (line,) = invoice["lines"]["data"]
+    assert line["amount"] == invoice["total"] == 968
+    assert line["period"] == {"start": 1680912000, "end": 1682208000}
+    assert line["description"] == "Remaining time on 2 × prod_Na6dGcTsmU0I4R after 08 Apr 2023"
+    assert line["price"]["unit_amount"] == 1000
+    assert json.loads(json.dumps(invoice)) == invoice
+
+
+def test_stripe_documented_invoice_preview_sums_its_prorations():
+    # -30.00 for unused time, +65.00 for remaining time; the next period's line is no proration.
+    invoice = fixture("stripe_invoice_preview.json")
+    assert stripe.prorations_from_stripe(invoice) == Money("35.00", "EUR")
+
+
+def test_stripe_reads_the_item_periods_of_newer_api_versions():
+    data = fixture("stripe_subscription.json")
+    item = data["items"]["data"][0]
+    item["current_period_start"], item["current_period_end"] = 1682208000, 1684800000
+    data["current_period_start"] = data["current_period_end"] = "moved to the items"
+    sub = stripe.subscription_from_stripe(data, country="US")
+    assert (sub.term_start, sub.term_end) == (dt.date(2023, 4, 23), dt.date(2023, 5, 23))
+
+
+def test_stripe_expanded_customer_and_decimal_amounts():
+    data = fixture("stripe_subscription.json")
+    data["customer"] = {"id": "cus_1", "object": "customer", "address": {"country": "FR"}}
+    price = data["items"]["data"][0]["price"]
+    price["unit_amount"], price["unit_amount_decimal"] = None, "1000.5"
+    price["recurring"]["interval"] = "year"
+    price["lookup_key"] = "team"
+    data["current_period_end"] = 1711232167  # 2024-03-23
+    sub = stripe.subscription_from_stripe(data)
+    assert (sub.country, sub.unit_price, sub.period_months) == ("FR", Money("10.005", "USD"), 12)
+    assert sub.plan == "team"
+
+
+def test_stripe_errors_name_the_field_in_stripe_json():
+    data = fixture("stripe_subscription.json")
+    del data["items"]["data"][0]["price"]["unit_amount"]
+    del data["items"]["data"][0]["price"]["unit_amount_decimal"]
+    error = refused(stripe.subscription_from_stripe, data, country="US")
+    assert error.field == "items.data[0].price.unit_amount"
+
+    data = fixture("stripe_subscription.json")
+    data["items"]["data"][0]["price"]["recurring"]["interval"] = "week"
+    error = refused(stripe.subscription_from_stripe, data, country="US")
+    assert error.field == "items.data[0].price.recurring.interval"
+    assert "whole months" in str(error)
+
+    data = fixture("stripe_subscription.json")
+    data["items"]["data"][0]["quantity"] = 0
+    assert refused(stripe.subscription_from_stripe, data, country="US").field == (
+        "items.data[0].quantity"
+    )
+
+    data = fixture("stripe_subscription.json")
+    data["items"]["data"][0]["price"]["unit_amount"] = 10.5
+    error = refused(stripe.subscription_from_stripe, data, country="US")
+    assert error.field == "items.data[0].price.unit_amount"
+    assert isinstance(error, TypeError)
+
+    data = fixture("stripe_subscription.json")
+    data["current_period_end"] = data["current_period_start"]
+    assert refused(stripe.subscription_from_stripe, data, country="US").field == (
+        "current_period_end"
+    )
+
+    data = fixture("stripe_subscription.json")
+    data["items"]["data"][0]["price"]["currency"] = "xyz"
+    assert refused(stripe.subscription_from_stripe, data, country="US").field == (
+        "items.data[0].price.unit_amount.currency"
+    )
+
+
+def test_stripe_needs_a_country():
+    error = refused(stripe.subscription_from_stripe, fixture("stripe_subscription.json"))
+    assert error.field == "customer.address.country"
+    assert "country=" in str(error)
+
+
+def test_stripe_chooses_among_several_items():
+    data = fixture("stripe_subscription.json")
+    extra = copy.deepcopy(data["items"]["data"][0])
+    extra["id"], extra["price"]["id"], extra["quantity"] = "si_2", "price_2", 7
+    data["items"]["data"].append(extra)
+    assert refused(stripe.subscription_from_stripe, data, country="US").field == "items.data"
+    assert stripe.subscription_from_stripe(data, country="US", item="si_2").seats == 7
+    assert stripe.subscription_from_stripe(data, country="US", item="price_2").seats == 7
+    assert stripe.subscription_from_stripe(data, country="US", item=0).seats == 1
+    assert refused(stripe.subscription_from_stripe, data, country="US", item=5).field == "item"
+
+
+def test_stripe_refuses_what_it_cannot_charge():
+    sub = stripe.subscription_from_stripe(fixture("stripe_subscription.json"), country="US")
+    unpayable = quote_add_seats(sub, 1, dt.date(2023, 4, 8), policy=Policy(allowed={"FR"}))
+    assert refused(stripe.preview_stripe, unpayable).field == "quote"
+    kwd = attrs.evolve(sub, unit_price=Money("10.001", "KWD"))
+    fils = quote_add_seats(kwd, 1, dt.date(2023, 4, 8))  # CLDR: to the fils, not Stripe's 10
+    error = refused(stripe.preview_stripe, fils)
+    assert (error.field, error.code) == ("quote.total", "NOT_ROUNDED")
+
+
+# -- Chargebee: the documented subscription and estimate -------------------------------------
+
+
+def test_chargebee_documented_subscription():
+    sub = chargebee.subscription_from_chargebee(fixture("chargebee_subscription.json"))
+    # The plan item is chosen over the add-on; 1612890920 is 2021-02-09T17:15:20Z.
+    assert sub == Subscription(
+        seats=1,
+        unit_price=Money("10.00", "USD"),
+        term_start=dt.date(2021, 2, 9),
+        term_end=dt.date(2021, 3, 9),
+        period_months=1,
+        country="US",
+        plan="basic-USD",
+    )
+
+
+def test_chargebee_quotes_in_both_modes():
+    sub = chargebee.subscription_from_chargebee(fixture("chargebee_subscription.json"))
+    # 17 days of 28 left on Feb 20; the day-based mode does not charge the change day (16/28).
+    by_time = quote_add_seats(sub, 1, dt.date(2021, 2, 20), convention=chargebee.CONVENTION)
+    by_days = quote_add_seats(sub, 1, dt.date(2021, 2, 20), convention=CHARGEBEE)
+    assert (by_time.total, by_days.total) == (Money("6.07", "USD"), Money("5.71", "USD"))
+    (line,) = chargebee.preview_chargebee(by_days)["estimate"]["invoice_estimate"]["line_items"]
+    assert (line["amount"], line["unit_amount"], line["entity_id"]) == (571, 1000, "basic-USD")
+    assert (line["date_from"], line["date_to"]) == (1613779200, 1615248000)
+
+
+def test_chargebee_documented_estimate():
+    estimate = fixture("chargebee_estimate.json")
+    assert chargebee.charges_from_chargebee(estimate) == Money("8.95", "USD")
+    assert chargebee.charges_from_chargebee(estimate["estimate"]) == Money("8.95", "USD")
+
+
+def test_chargebee_errors_name_the_field_in_chargebee_json():
+    data = fixture("chargebee_subscription.json")
+    data["subscription"]["subscription_items"][0]["unit_price"] = "10.00"
+    assert refused(chargebee.subscription_from_chargebee, data).field == (
+        "subscription.subscription_items[0].unit_price"
+    )
+    data = fixture("chargebee_subscription.json")
+    data["subscription"]["billing_period_unit"] = "week"
+    assert refused(chargebee.subscription_from_chargebee, data).field == (
+        "subscription.billing_period_unit"
+    )
+    data = fixture("chargebee_subscription.json")
+    del data["subscription"]["current_term_end"]
+    assert refused(chargebee.subscription_from_chargebee, data).field == (
+        "subscription.current_term_end"
+    )
+    bare = fixture("chargebee_subscription.json")["subscription"]
+    assert refused(chargebee.subscription_from_chargebee, bare).field == (
+        "customer.billing_address.country"
+    )
+    assert chargebee.subscription_from_chargebee(bare, country="CA", item=1).plan == (
+        "day-pass-USD"
+    )
+
+
+# -- Lago: the documented subscription and fee -------------------------------------------------
+
+
+def test_lago_documented_subscription():
+    sub = lago.subscription_from_lago(fixture("lago_subscription.json"))
+    # The period ends on its last second, 2022-09-07T23:59:59Z: the term ends on 2022-09-08.
+    assert sub == Subscription(
+        seats=5,
+        unit_price=Money("30", "USD"),
+        term_start=dt.date(2022, 8, 8),
+        term_end=dt.date(2022, 9, 8),
+        period_months=1,
+        country="US",
+        product="seat",
+        plan="premium",
+    )
+
+
+def test_lago_quote_weighs_units_to_six_places():
+    sub = lago.subscription_from_lago(fixture("lago_subscription.json"))
+    quote = quote_add_seats(sub, 1, dt.date(2022, 8, 20), convention=lago.CONVENTION)
+    fee = lago.preview_lago(quote)["fee"]
+    # 19/31 = 0.6129032... -> 0.612903 units x 30 USD = 18.38709 -> 18.39.
+    assert (fee["units"], fee["amount_cents"]) == ("0.612903", 1839)
+    assert (fee["from_date"], fee["to_date"]) == ("2022-08-20T00:00:00Z", "2022-09-07T23:59:59Z")
+
+
+def test_lago_documented_fee_and_lists_of_fees():
+    fee = fixture("lago_fee.json")
+    assert lago.fees_from_lago(fee) == Money("1.00", "EUR")
+    assert lago.fees_from_lago({"fees": [fee["fee"], fee["fee"]]}) == Money("2.00", "EUR")
+    assert lago.fees_from_lago({"invoice": {"fees": [fee["fee"]]}}) == Money("1.00", "EUR")
+    other = dict(fee["fee"], amount_currency="USD")
+    error = refused(lago.fees_from_lago, {"fees": [fee["fee"], other]})
+    assert error.field == "fees[1].amount_currency"
+
+
+def test_lago_errors_name_the_field_in_lago_json():
+    data = fixture("lago_subscription.json")
+    data["subscription"]["plan"]["fixed_charges"][0]["units"] = "2.5"
+    assert refused(lago.subscription_from_lago, data).field == (
+        "subscription.plan.fixed_charges[0].units"
+    )
+    data = fixture("lago_subscription.json")
+    data["subscription"]["plan"]["fixed_charges"][0]["properties"]["amount"] = "thirty"
+    assert refused(lago.subscription_from_lago, data).field == (
+        "subscription.plan.fixed_charges[0].properties.amount"
+    )
+    data = fixture("lago_subscription.json")
+    data["subscription"]["plan"]["interval"] = "weekly"
+    assert refused(lago.subscription_from_lago, data).field == "subscription.plan.interval"
+    data = fixture("lago_subscription.json")
+    data["subscription"]["current_billing_period_ending_at"] = "2022-09-07T23:59:59"
+    error = refused(lago.subscription_from_lago, data)
+    assert (error.field, error.code) == (
+        "subscription.current_billing_period_ending_at",
+        "NAIVE_DATETIME",
+    )
+    data = fixture("lago_subscription.json")
+    assert refused(lago.subscription_from_lago, data, charge="nope").field == "charge"
+
+
+# -- properties: round trips -----------------------------------------------------------------
+
+
+@given(any_subscriptions)
+def test_stripe_round_trips_a_subscription(sub):
+    data = json.loads(json.dumps(stripe.subscription_to_stripe(sub)))
+    assert stripe.subscription_from_stripe(data, channel=sub.channel) == sub
+
+
+@given(any_subscriptions)
+def test_chargebee_round_trips_a_subscription(sub):
+    data = json.loads(json.dumps(chargebee.subscription_to_chargebee(sub)))
+    back = chargebee.subscription_from_chargebee(data, channel=sub.channel, product=sub.product)
+    assert back == sub
+
+
+@given(lago_subscriptions)
+def test_lago_round_trips_a_subscription(sub):
+    data = json.loads(json.dumps(lago.subscription_to_lago(sub)))
+    assert lago.subscription_from_lago(data, channel=sub.channel) == sub
+
+
+@given(subscriptions(period=st.sampled_from([2, 5, 24, 60])))
+def test_lago_refuses_periods_it_has_no_interval_for(sub):
+    with pytest.raises(SeatcalcError, match="period_months"):
+        lago.subscription_to_lago(sub)
+
+
+@given(subscriptions_with_day(), st.integers(1, 50))
+def test_stripe_preview_carries_the_quote(case, seats):
+    sub, day = case
+    quote = quote_add_seats(
+        sub, seats, day, policy=OPEN, convention=stripe.CONVENTION, minor_units=stripe.MINOR_UNITS
+    )
+    invoice = json.loads(json.dumps(stripe.preview_stripe(quote)))
+    assert stripe.prorations_from_stripe(invoice) == quote.total
+    (line,) = invoice["lines"]["data"]
+    assert line["quantity"] == seats
+    assert line["period"]["end"] == stripe.subscription_to_stripe(sub)["current_period_end"]
+
+
+@given(
+    subscriptions_with_day(), st.integers(1, 50), st.sampled_from([chargebee.CONVENTION, CHARGEBEE])
+)
+def test_chargebee_preview_carries_the_quote(case, seats, convention):
+    sub, day = case
+    quote = quote_add_seats(sub, seats, day, policy=OPEN, convention=convention)
+    estimate = json.loads(json.dumps(chargebee.preview_chargebee(quote)))
+    assert chargebee.charges_from_chargebee(estimate) == quote.total
+
+
+@given(subscriptions_with_day(), st.integers(1, 50))
+def test_lago_preview_carries_the_quote(case, seats):
+    sub, day = case
+    quote = quote_add_seats(sub, seats, day, policy=OPEN, convention=lago.CONVENTION)
+    fee = json.loads(json.dumps(lago.preview_lago(quote)))
+    assert lago.fees_from_lago(fee) == quote.total
+    last_day = (sub.term_end - dt.timedelta(days=1)).isoformat()
+    assert fee["fee"]["to_date"] == f"{last_day}T23:59:59Z"

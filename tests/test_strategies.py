@@ -1,0 +1,115 @@
+"""The shipped strategies: importable on their own, registered for st.from_type, valid values."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import seatcalc
+from seatcalc import (
+    AddSeatsQuote,
+    AlignmentQuote,
+    Convention,
+    Eligibility,
+    LifecyclePolicy,
+    LifecycleState,
+    Money,
+    Policy,
+    Proration,
+    Subscription,
+)
+from seatcalc._hypothesis_hook import _hypothesis_setup_hook
+from seatcalc.strategies import TYPE_STRATEGIES, register_type_strategies
+
+FROM_TYPE_CASES = [
+    Money,
+    Subscription,
+    Policy,
+    LifecyclePolicy,
+    Convention,
+    AddSeatsQuote,
+    Proration,
+    Eligibility,
+    AlignmentQuote,
+    LifecycleState,
+]
+
+
+def test_importing_seatcalc_does_not_import_hypothesis():
+    code = "import sys, seatcalc; print('hypothesis' in sys.modules)"
+    output = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert output == "False\n"
+
+
+def test_the_package_declares_the_hypothesis_entry_point():
+    (entry,) = [
+        entry
+        for entry in importlib.metadata.entry_points(group="hypothesis")
+        if entry.value.startswith("seatcalc.")
+    ]
+    assert entry.value == "seatcalc._hypothesis_hook:_hypothesis_setup_hook"
+    assert entry.load() is _hypothesis_setup_hook
+
+
+def test_the_hook_registers_every_type_strategy():
+    _hypothesis_setup_hook()
+    for kind, strategy in TYPE_STRATEGIES.items():
+        assert repr(st.from_type(kind)) == repr(strategy), kind
+
+
+def test_registering_by_hand_gives_the_same_strategies():
+    register_type_strategies()
+    for kind, strategy in TYPE_STRATEGIES.items():
+        assert repr(st.from_type(kind)) == repr(strategy), kind
+
+
+@pytest.mark.parametrize("first", ["seatcalc.strategies", "hypothesis"])
+def test_either_module_may_be_imported_first(first):
+    # Importing seatcalc.strategies first makes hypothesis run the entry point while
+    # seatcalc.strategies is still being imported.
+    code = (
+        f"import {first}; from hypothesis import strategies as st; import sys;"
+        "from seatcalc import Money; value = st.from_type(Money).example();"
+        "print(type(value).__name__, 'seatcalc.strategies' in sys.modules)"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert output == "Money True\n"
+
+
+@pytest.mark.parametrize("kind", FROM_TYPE_CASES, ids=lambda kind: kind.__name__)
+def test_from_type_draws_valid_values_that_round_trip(kind):
+    @settings(max_examples=25)
+    @given(st.from_type(kind))
+    def check(value):
+        assert type(value) is kind
+        assert kind.from_dict(value.to_dict()) == value
+
+    check()
+
+
+@given(st.from_type(Money))
+def test_drawn_money_is_in_a_known_currency(value):
+    assert Money(value.amount, value.currency) == value
+    assert value.currency in seatcalc.strategies.ALL_CURRENCIES
+
+
+def checked_pair(sub: Subscription, policy: Policy) -> tuple[Subscription, Policy]:
+    return sub, policy
+
+
+@given(st.builds(checked_pair))
+def test_builds_infers_subscriptions_and_policies_from_annotations(case):
+    sub, policy = case
+    assert type(sub) is Subscription
+    assert sub.term_start < sub.term_end
+    assert type(policy) is Policy
+    assert policy.allowed
