@@ -83,7 +83,10 @@ def expected_quote(row, on, policy, convention, rounding):
         "fraction_numerator": None if quote.fraction is None else quote.fraction.numerator,
         "fraction_denominator": None if quote.fraction is None else quote.fraction.denominator,
         "total": None if quote.total is None else quote.total.amount,
-        "total_minor": None if quote.total is None else quote.total.to_minor(),
+        # Minor units beyond int64 (above 92 quadrillion dollars) are null; total has them.
+        "total_minor": None
+        if quote.total is None or quote.total.to_minor() >= 2**63
+        else quote.total.to_minor(),
         "currency": sub.currency,
         "error": None,
     }

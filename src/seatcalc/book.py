@@ -158,8 +158,12 @@ def _dict_chunks(table: object, chunk_rows: int) -> Iterator[_Chunk]:
                 "__arrow_c_stream__), or an iterable of dicts"
             ),
         )
+    _, pa, _ = _modules()
     records: list[Mapping[str, object]] = []
     for record in table:
+        if isinstance(record, pa.RecordBatch):  # an iterable of batches, such as a file's
+            yield from _chunks(record, chunk_rows)
+            continue
         records.append(record)
         if len(records) == chunk_rows:
             yield _from_records(records)
@@ -401,15 +405,47 @@ def _prices(batch: Any, name: str, rows: int) -> _Prices:  # noqa: ANN401
         or pa.types.is_integer(kind)
     ):
         return none
-    indices, uniques = _encode(amount)
-    ratios = [_ratio(value) for value in uniques] + [None]
-    numerators = np.array([0 if r is None else r[0] for r in ratios], np.int64)[indices]
-    denominators = np.array([1 if r is None else r[1] for r in ratios], np.int64)[indices]
-    amount_ok = np.array([r is not None for r in ratios])[indices]
+    numerators, denominators, amount_ok = _amounts(amount)
     scales = _lookup(currency, rows, _scale_of, 0, nulls=False)
     codes = _lookup(currency, rows, lambda code: code, None, nulls=False).astype(object)
     ok = parent & amount_ok & (scales > 0)
     return _Prices(numerators, denominators, scales.astype(np.int64), codes, ok)
+
+
+# Decimal text the column path reads at once: ASCII digits, an optional point and up to six
+# places.  Other text (an exponent, a sign, a space) is read value by value, as the single call
+# reads it.
+_PLAIN_AMOUNT: Final = r"^[0-9]{1,15}(\.[0-9]{0,6})?$"
+
+
+def _amounts(amount: Any) -> tuple[Any, Any, Any]:  # noqa: ANN401
+    """Read amounts as integer ratios ``numerator / denominator``, with the rows read."""
+    np, pa, pc = _modules()
+    kind = amount.type
+    if pa.types.is_decimal128(kind) and kind.scale <= 12 and kind.scale >= 0:
+        # The unscaled value is a 128-bit integer: it fits in 64 bits when the high word is
+        # the sign of the low one.
+        words = np.frombuffer(amount.buffers()[1], np.int64).reshape(-1, 2)
+        words = words[amount.offset : amount.offset + len(amount)]
+        low, high = words[:, 0], words[:, 1]
+        valid = amount.is_valid().to_numpy(zero_copy_only=False)
+        fits = valid & (high == 0) & (low >= 0) & (low < 2**62)
+        return np.where(fits, low, 0), np.full(len(amount), 10**kind.scale, np.int64), fits
+    if (pa.types.is_string(kind) or pa.types.is_large_string(kind)) and amount.null_count == 0:
+        plain = pc.match_substring_regex(amount, _PLAIN_AMOUNT)
+        if pc.all(plain).as_py():
+            point = pc.find_substring(amount, ".").to_numpy(zero_copy_only=False)
+            length = pc.utf8_length(amount).to_numpy(zero_copy_only=False)
+            places = np.where(point < 0, 0, length - point - 1)
+            digits = pc.cast(pc.replace_substring(amount, ".", ""), pa.int64())
+            numerators = digits.to_numpy(zero_copy_only=False)
+            rows = len(amount)
+            return numerators, (10**places).astype(np.int64), np.ones(rows, bool)
+    indices, uniques = _encode(amount)
+    ratios = [_ratio(value) for value in uniques] + [None]
+    numerators = np.array([0 if r is None else r[0] for r in ratios], np.int64)[indices]
+    denominators = np.array([1 if r is None else r[1] for r in ratios], np.int64)[indices]
+    return numerators, denominators, np.array([r is not None for r in ratios])[indices]
 
 
 def _ratio(value: object) -> tuple[int, int] | None:
