@@ -53,9 +53,11 @@ __all__ = [
     "SUBSCRIPTION_COLUMNS",
     "TOTAL_SCALE",
     "check_eligibility_table",
+    "dask_quote",
     "eligibility_batches",
     "prorate_table",
     "quote_batches",
+    "quote_frame",
     "quote_table",
 ]
 
@@ -128,7 +130,7 @@ def _chunks(table: object, chunk_rows: int) -> Iterator[_Chunk]:
         table = pa.Table.from_batches([table])
     if isinstance(table, pa.Table):
         for batch in table.to_batches(max_chunksize=chunk_rows):
-            yield _Chunk(batch, None, batch.num_rows)
+            yield _Chunk(_as_dates(batch), None, batch.num_rows)
     elif isinstance(table, pa.RecordBatchReader) or hasattr(table, "__arrow_c_stream__"):
         yield from _stream_chunks(table, chunk_rows)
     else:
@@ -145,7 +147,26 @@ def _stream_chunks(table: object, chunk_rows: int) -> Iterator[_Chunk]:
     for batch in reader:
         for offset in range(0, batch.num_rows, chunk_rows):
             part = batch.slice(offset, chunk_rows)
-            yield _Chunk(part, None, part.num_rows)
+            yield _Chunk(_as_dates(part), None, part.num_rows)
+
+
+_DATE_COLUMNS: Final = ("term_start", "term_end", "purchased_on", "anchor", "on")
+
+
+def _as_dates(batch: Any) -> Any:  # noqa: ANN401 - a pyarrow.RecordBatch
+    """Read naive timestamps at midnight as dates: pandas keeps dates as such timestamps."""
+    _, pa, pc = _modules()
+    for name in _DATE_COLUMNS:
+        index = batch.schema.get_field_index(name)
+        if index < 0:
+            continue
+        column = batch.column(index)
+        if not pa.types.is_timestamp(column.type) or column.type.tz is not None:
+            continue
+        days = pc.cast(column, pa.date32(), safe=False)
+        if pc.all(pc.equal(pc.cast(days, column.type), column)).as_py() is not False:
+            batch = batch.set_column(index, name, days)
+    return batch
 
 
 def _dict_chunks(table: object, chunk_rows: int) -> Iterator[_Chunk]:
@@ -1316,4 +1337,78 @@ def _prorate_row(record: Mapping[str, object], convention: Convention, rounding:
         quantity=record.get("quantity", 1),  # type: ignore[arg-type] # checked by prorate
         convention=convention,
         rounding=rounding,
+    )
+
+
+# -- past one machine -------------------------------------------------------------------------
+
+
+def quote_frame(
+    frame: Any,  # noqa: ANN401 - a pandas DataFrame
+    on: dt.date | None = None,
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    convention: Convention | str = ACTUAL_DAYS,
+    rounding: str = ROUND_HALF_UP,
+    keep: Iterable[str] = (),
+) -> Any:  # noqa: ANN401 - a pandas DataFrame
+    """Quote a pandas DataFrame and return a DataFrame: :func:`quote_table` for one partition.
+
+    The result's columns are Arrow-backed (``pandas.ArrowDtype``), so ``total`` stays an exact
+    ``decimal128`` and ``reasons`` a list; :func:`dask_quote` runs this function on every
+    partition of a Dask DataFrame, and a Spark ``mapInPandas`` can run it on every batch.
+
+    .. versionadded:: 0.1.0
+    """
+    import pandas as pd  # noqa: PLC0415 - an optional extra, imported on first use
+
+    table = quote_table(
+        frame, on, policy=policy, convention=convention, rounding=rounding, keep=keep
+    )
+    result = table.to_pandas(types_mapper=pd.ArrowDtype)
+    result.index = frame.index
+    return result
+
+
+def dask_quote(
+    frame: Any,  # noqa: ANN401 - a dask.dataframe.DataFrame
+    on: dt.date | None = None,
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    convention: Convention | str = ACTUAL_DAYS,
+    rounding: str = ROUND_HALF_UP,
+    keep: Iterable[str] = (),
+) -> Any:  # noqa: ANN401 - a dask.dataframe.DataFrame
+    """Quote a book held as a Dask DataFrame, partition by partition, on the workers.
+
+    Each partition (a pandas DataFrame, such as one Parquet file or row group read by
+    ``dask.dataframe.read_parquet``) is quoted by :func:`quote_frame` where it lives: only rows
+    travel between machines, and subscription objects are built inside the workers, for the
+    rows that take the single-call path.  The result is lazy, like any Dask DataFrame; write it
+    with ``to_parquet`` or bring it home with ``compute()``.  Install ``seatcalc[dask]``.
+
+    .. versionadded:: 0.1.0
+    """
+    import pandas as pd  # noqa: PLC0415 - an optional extra, imported on first use
+
+    _, pa, _ = _modules()
+    if not isinstance(convention, Convention):
+        convention = convention_named(convention)
+    rounding = check_rounding(rounding)
+    on = _check_on(on)
+    policy = _check_policy(policy)
+    kept = tuple(keep)
+    schema = _quote_schema(pa)
+    input_schema = pa.Schema.from_pandas(frame._meta, preserve_index=False)  # noqa: SLF001 - dask's own public meta
+    for name in kept:
+        schema = schema.append(input_schema.field(name))
+    meta = schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+    return frame.map_partitions(
+        quote_frame,
+        on,
+        policy=policy,
+        convention=convention,
+        rounding=rounding,
+        keep=kept,
+        meta=meta,
     )
