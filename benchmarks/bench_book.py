@@ -88,7 +88,8 @@ def generate(path: Path, rows: int) -> None:
             "seats_to_add": generator.integers(1, 20, rows),
         }
     )
-    pq.write_table(table, path)
+    # Row groups of 125,000 rows: the partitions dask.dataframe.read_parquet splits the book in.
+    pq.write_table(table, path, row_group_size=125_000)
 
 
 def peak_rss_mib() -> float:
