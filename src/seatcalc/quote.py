@@ -18,7 +18,7 @@ from babel.core import Locale
 
 from seatcalc._html import table
 from seatcalc._records import read_convention, read_items, read_nested
-from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
+from seatcalc._validate import check_agrees, check_count, check_date, check_keys, parse_date
 from seatcalc.conventions import (
     ACTUAL_DAYS,
     Convention,
@@ -354,6 +354,8 @@ def quote_add_seats(
         convention = convention_named(convention)
     if rounding is not ROUND_HALF_UP:
         rounding = check_rounding(rounding)
+    if type(on) is not dt.date:
+        on = check_date(on, "on")
     eligibility = check_eligibility(subscription, on, policy=policy, adding=seats)
     with reported_as({"quantity": "seats"}):
         return _compose(subscription, seats, on, eligibility, convention, rounding)
