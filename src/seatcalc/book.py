@@ -61,7 +61,7 @@ __all__ = [
     "quote_table",
 ]
 
-#: The columns of a subscription, as :meth:`Subscription.to_dict` names its keys.
+#: The columns of a subscription, as :meth:`seatcalc.Subscription.to_dict` names its keys.
 SUBSCRIPTION_COLUMNS: Final = (
     "seats",
     "unit_price",
@@ -76,7 +76,7 @@ SUBSCRIPTION_COLUMNS: Final = (
     "product",
     "plan",
 )
-#: Rows computed together: a table is read and answered this many rows at a time.
+#: How many rows are computed together; a table is read and answered in chunks this long.
 CHUNK_ROWS: Final = 65_536
 #: The decimal places of the ``total`` and ``amount`` columns: the most any currency has in
 #: CLDR (CLF and UYW have 4), so every rounded amount is exact in one column type.
@@ -928,6 +928,7 @@ def quote_table(
     ...)`` gives; an invalid row never stops the others.
 
     >>> import datetime as dt
+    >>> from seatcalc.book import quote_table
     >>> book = [
     ...     {
     ...         "seats": 5,
@@ -1198,6 +1199,7 @@ def check_eligibility_table(
 
     >>> import datetime as dt
     >>> import pyarrow as pa
+    >>> from seatcalc.book import check_eligibility_table
     >>> book = pa.table(
     ...     {
     ...         "seats": [3, 3],
@@ -1249,6 +1251,7 @@ def prorate_table(
     (``decimal128`` with 4 places), ``amount_minor`` (int64), ``currency`` and ``error``.
 
     >>> import datetime as dt
+    >>> from seatcalc.book import prorate_table
     >>> rows = [
     ...     {
     ...         "price": {"amount": "1200.00", "currency": "USD"},
