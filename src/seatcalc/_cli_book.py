@@ -20,7 +20,7 @@ from typing import Any, Final, Self, TextIO
 
 from seatcalc._cli_files import UsageError
 from seatcalc.errors import SeatcalcError
-from seatcalc.money import Money
+from seatcalc.money import minor_unit_digits
 
 __all__ = ["is_batch", "run_batch"]
 
@@ -251,8 +251,7 @@ class _Writer:
                     raise UsageError(msg) from None
             self.parquet.write_batch(batch)
             return
-        lines = [json.dumps(_jsonable(row), ensure_ascii=False) for row in batch.to_pylist()]
-        self.stream.write("".join(line + "\n" for line in lines))
+        self.stream.write("".join(_json_lines(batch)))
 
     def __exit__(self, *_exc: object) -> None:
         if self.parquet is not None:
@@ -263,16 +262,28 @@ class _Writer:
             self.stream.flush()
 
 
-def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    """One result row as JSON: dates ISO, the total as text with the currency's places."""
-    result: dict[str, Any] = {}
-    for key, value in row.items():
-        if key == "total" and value is not None:
-            result[key] = str(Money(value, row["currency"]).round().amount)
-        elif isinstance(value, dt.date):
-            result[key] = value.isoformat()
-        elif isinstance(value, Decimal):
-            result[key] = str(value)
-        else:
-            result[key] = value
-    return result
+def _json_lines(batch: Any) -> Iterator[str]:  # noqa: ANN401 - a pyarrow.RecordBatch
+    """Each result row as one line of JSON: dates ISO, the total with the currency's places."""
+    import pyarrow as pa  # noqa: PLC0415 - the optional extra
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    columns = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        kind = column.type
+        if pa.types.is_date(kind) or pa.types.is_decimal(kind) or pa.types.is_timestamp(kind):
+            column = pc.cast(column, pa.string())  # noqa: PLW2901 - the text form, once
+        columns[name] = column
+    rows = pa.RecordBatch.from_pydict(columns).to_pylist()
+    for row in rows:
+        total, currency = row.get("total"), row.get("currency")
+        if total is not None and currency is not None:
+            row["total"] = _trimmed(total, currency)
+        yield json.dumps(row, ensure_ascii=False, default=str) + "\n"
+
+
+def _trimmed(total: str, currency: str) -> str:
+    """Write a total of :data:`~seatcalc.book.TOTAL_SCALE` places with the currency's places."""
+    cut = 4 - minor_unit_digits(currency)
+    if cut <= 0:
+        return total
+    return total[: -cut - 1] if cut == 4 else total[:-cut]
