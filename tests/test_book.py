@@ -15,6 +15,7 @@ pytest.importorskip("numpy")
 from seatcalc import (  # noqa: E402 - after the extra is known to be installed
     CONVENTIONS,
     DEFAULT_POLICY,
+    Policy,
     SeatcalcError,
     Subscription,
     check_eligibility,
@@ -105,34 +106,34 @@ def same(result, expected):
 
 
 @st.composite
-def rows(draw):
-    """A subscription row as to_dict() writes it, valid or broken in one of several ways."""
+def rows(draw, *, inside=False):
+    """A subscription row as to_dict() writes it, valid or broken in one of several ways.
+
+    With ``inside``, the row's day is in its term (as the column path needs, to price it).
+    """
     sub = draw(any_subscriptions)
     row = sub.to_dict()
     low = sub.term_start - dt.timedelta(days=40)
     high = sub.term_end + dt.timedelta(days=10)
-    inside = sub.term_start + dt.timedelta(
+    inside_day = sub.term_start + dt.timedelta(
         days=draw(st.integers(0, (sub.term_end - sub.term_start).days - 1))
     )
     row["seats_to_add"] = draw(st.one_of(st.integers(1, 5), st.integers(1, 100_000)))
-    row["on"] = draw(st.one_of(st.none(), st.just(inside), st.just(inside), st.dates(low, high)))
+    days = st.one_of(st.none(), st.just(inside_day), st.just(inside_day), st.dates(low, high))
+    row["on"] = inside_day if inside else draw(days)
     for key in ("channel", "purchased_on", "period_months", "anchor", "auto_renew", "plan"):
         if draw(st.integers(0, 5)) == 0 and key != "period_months":
             del row[key]
-    if draw(st.booleans()):
-        for key in ("term_start", "term_end", "purchased_on", "anchor"):
-            if key in row:
-                row[key] = dt.date.fromisoformat(row[key])
     breakage = draw(st.integers(0, 14))
     broken = {
         0: ("seats", 0),
         1: ("country", "XX"),
         2: ("seats_to_add", 0),
-        3: ("term_end", "2026-02-30"),
+        3: ("term_end", (sub.term_end + dt.timedelta(days=1)).isoformat()),  # off the grid
         4: ("unit_price", {"amount": "-1.00", "currency": "USD"}),
         5: ("unit_price", {"amount": "1.00", "currency": "ZZZ"}),
         6: ("channel", "partner"),
-        7: ("seats", 10**20),
+        7: ("seats", -3),
         8: ("unit_price", {"amount": "99999999999999999.99", "currency": "USD"}),
     }
     if breakage in broken:
@@ -141,20 +142,40 @@ def rows(draw):
     return row
 
 
-books = st.lists(rows(), min_size=1, max_size=12)
+@st.composite
+def books(draw, *, inside=False):
+    """A book of rows, its dates all ISO text or all dates, a few rows broken in two ways more:
+    a date that is not a date, and a count too large for 64 bits (either makes the whole
+    book take the single-call path, as a table cannot hold such a column)."""
+    book = draw(st.lists(rows(inside=inside), min_size=1, max_size=12))
+    if draw(st.booleans()):
+        for row in book:
+            for key in ("term_start", "term_end", "purchased_on", "anchor"):
+                if key in row:
+                    row[key] = dt.date.fromisoformat(row[key])
+    if draw(st.integers(0, 9)) == 0:
+        draw(st.sampled_from(book))["term_start"] = "2026-02-30"
+    if draw(st.integers(0, 9)) == 0:
+        draw(st.sampled_from(book))["seats"] = 10**20
+    return book
+
+
 conventions = st.sampled_from(tuple(CONVENTIONS.values()))
 
 
 def as_arrow(book, form):
-    """The same book as dicts, as an Arrow table, or flat (amount beside currency)."""
+    """The same book as dicts, as an Arrow table, or flat (amount beside currency, as text or
+    as decimal128)."""
     if form == "dicts":
         return book
     flat = []
     for row in book:
         copy = dict(row)
-        if form == "flat" and isinstance(copy.get("unit_price"), dict):
+        if form in {"flat", "decimal"} and isinstance(copy.get("unit_price"), dict):
             price = copy.pop("unit_price")
             copy["unit_price"], copy["currency"] = price.get("amount"), price.get("currency")
+            if form == "decimal" and isinstance(copy["unit_price"], str):
+                copy["unit_price"] = Decimal(copy["unit_price"])  # a decimal128 column
         flat.append(copy)
     keys = dict.fromkeys(key for row in flat for key in row)
     try:
@@ -163,23 +184,65 @@ def as_arrow(book, form):
         return book
 
 
+def as_held(book, table):
+    """The rows as the table holds them: a decimal128 column writes every amount with the
+    column's places (``-1.00`` in a column of three places is ``-1.000``), and the single call
+    sees that value."""
+    if not isinstance(table, pa.Table) or not pa.types.is_decimal(
+        table.schema.field("unit_price").type
+    ):
+        return book
+    rows = []
+    for row, held in zip(book, table.to_pylist(), strict=True):
+        amount, currency = held["unit_price"], held["currency"]
+        price = None if amount is None else {"amount": str(amount), "currency": currency}
+        rows.append({**row, "unit_price": price})
+    return rows
+
+
 @given(
-    books,
+    books(),
     dates,
     policies(),
     conventions,
     rounding_modes,
-    st.sampled_from(("dicts", "arrow", "flat")),
+    st.sampled_from(("dicts", "arrow", "flat", "decimal")),
 )
 def test_every_row_equals_its_single_call(book, on, policy, convention, rounding, form):
     table = as_arrow(book, form)
     result = quote_table(table, on, policy=policy, convention=convention, rounding=rounding)
     assert result.num_rows == len(book)
-    for row, got in zip(book, result.to_pylist(), strict=True):
+    for row, got in zip(as_held(book, table), result.to_pylist(), strict=True):
         same(got, expected_quote(row, on, policy, convention, rounding))
 
 
-@given(books, dates, policies())
+# A policy every well-formed row meets, so that most rows of a book are priced.
+OPEN_POLICY = Policy(
+    allowed={"001"}, channels={"direct", "reseller"}, cutoff=None, auto_renew_required=False
+)
+PLAIN_DAYS = tuple(c for c in CONVENTIONS.values() if c.plain and c.unit == "day")
+
+
+@given(
+    books(inside=True),
+    st.sampled_from(PLAIN_DAYS),
+    rounding_modes,
+    st.sampled_from(("dicts", "arrow", "flat", "decimal")),
+)
+def test_every_priced_row_equals_its_single_call(book, convention, rounding, form):
+    # The rows the column path prices: eligible, in their term, counted in plain days.
+    result = quote_table(
+        table := as_arrow(book, form),
+        None,
+        policy=OPEN_POLICY,
+        convention=convention,
+        rounding=rounding,
+    )
+    for row, got in zip(as_held(book, table), result.to_pylist(), strict=True):
+        same(got, expected_quote(row, None, OPEN_POLICY, convention, rounding))
+
+
+@given(books(), dates, policies())
 def test_eligibility_of_every_row_equals_its_single_call(book, on, policy):
     result = check_eligibility_table(as_arrow(book, "arrow"), on, policy=policy).to_pylist()
     for row, got in zip(book, result, strict=True):
@@ -358,7 +421,8 @@ def test_every_minor_unit_is_exact_in_the_total_column():
     ],
 )
 def test_an_exact_half_cent_in_every_rounding_mode(rounding, cents):
-    # 0.01 x 15/30 days of April = 0.005 exactly: a tie that each mode settles its own way.
+    # 0.01 x 15/30 days of April = 0.005 exactly, and 0.03 x 15/30 = 0.015: ties below an even
+    # and an odd cent, that each mode settles its own way.
     row = {
         **BASE,
         "unit_price": {"amount": "0.01", "currency": "USD"},
@@ -372,3 +436,22 @@ def test_an_exact_half_cent_in_every_rounding_mode(rounding, cents):
         Subscription.from_dict(_strip(row)), 1, dt.date(2026, 4, 16), rounding=rounding
     )
     assert got["total_minor"] == cents == single.total.to_minor()
+    odd = {**row, "unit_price": {"amount": "0.03", "currency": "USD"}}
+    (got,) = quote_table([odd], dt.date(2026, 4, 16), rounding=rounding).to_pylist()
+    single = quote_add_seats(
+        Subscription.from_dict(_strip(odd)), 1, dt.date(2026, 4, 16), rounding=rounding
+    )
+    assert got["total_minor"] == ODD_TIE[rounding] == single.total.to_minor()
+
+
+# 0.015 rounded to cents in each mode.
+ODD_TIE = {
+    "ROUND_HALF_UP": 2,
+    "ROUND_HALF_DOWN": 1,
+    "ROUND_HALF_EVEN": 2,
+    "ROUND_UP": 2,
+    "ROUND_DOWN": 1,
+    "ROUND_CEILING": 2,
+    "ROUND_FLOOR": 1,
+    "ROUND_05UP": 1,
+}
