@@ -114,3 +114,21 @@ def test_numpy_scalars_quote_as_python_values(case):
     seats = 3
     as_numpy = quote_add_seats(sub, np.int64(seats), np.datetime64(on.isoformat(), "D"))
     assert as_numpy == quote_add_seats(sub, seats, on)
+
+
+def test_a_dataframe_row_by_row_quotes_with_numpy_counts():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"seats": [5, 3], "adding": [2, 1]})
+
+    def total(row):
+        assert type(row["seats"]) is np.int64  # what apply(axis=1) hands over
+        sub = Subscription(
+            seats=row["seats"],
+            unit_price=Money("1200.00", "USD"),
+            term_start=dt.date(2026, 1, 1),
+            term_end=dt.date(2027, 1, 1),
+            country="US",
+        )
+        return quote_add_seats(sub, row["adding"], ON).total
+
+    assert frame.apply(total, axis=1).tolist() == [Money("1209.86", "USD"), Money("604.93", "USD")]
