@@ -397,6 +397,9 @@ def test_the_table_must_be_a_table():
     with pytest.raises(SeatcalcError) as raised:
         quote_table("book.csv", ON)
     assert raised.value.field == "table"
+    with pytest.raises(SeatcalcError) as raised:
+        quote_table([BASE, 3], ON)
+    assert raised.value.field == "table[1]"
 
 
 def test_every_minor_unit_is_exact_in_the_total_column():

@@ -181,10 +181,16 @@ def _dict_chunks(table: object, chunk_rows: int) -> Iterator[_Chunk]:
         )
     _, pa, _ = _modules()
     records: list[Mapping[str, object]] = []
-    for record in table:
+    for index, record in enumerate(table):
         if isinstance(record, pa.RecordBatch):  # an iterable of batches, such as a file's
             yield from _chunks(record, chunk_rows)
             continue
+        if not isinstance(record, Mapping):
+            raise InvalidTypeError(
+                field=f"table[{index}]",
+                value=record,
+                expected="a dict of a subscription's columns, or a pyarrow RecordBatch",
+            )
         records.append(record)
         if len(records) == chunk_rows:
             yield _from_records(records)
@@ -195,8 +201,6 @@ def _dict_chunks(table: object, chunk_rows: int) -> Iterator[_Chunk]:
 
 def _from_records(records: list[Mapping[str, object]]) -> _Chunk:
     _, pa, _ = _modules()
-    if not all(isinstance(record, Mapping) for record in records):
-        return _Chunk(None, records, len(records))
     keys = dict.fromkeys(key for record in records for key in record)
     try:
         batch = pa.RecordBatch.from_pydict(
