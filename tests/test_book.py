@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,8 +32,11 @@ from seatcalc.book import (  # noqa: E402
 )
 from seatcalc.money import Money, minor_unit_digits  # noqa: E402
 from strategies import (  # noqa: E402
+    anchors,
     any_subscriptions,
+    currencies,
     dates,
+    money,
     policies,
     prices,
     rounding_modes,
@@ -106,12 +110,29 @@ def same(result, expected):
 
 
 @st.composite
+def month_end_subscriptions(draw):
+    """A subscription anchored on a month's last day or on Feb 29, in one of its terms."""
+    anchor = draw(anchors)
+    months = draw(st.sampled_from((1, 3, 12, 36)))
+    k = draw(st.integers(0, 5))
+    return Subscription(
+        seats=draw(st.integers(1, 500)),
+        unit_price=draw(money(currency=currencies, rounded=True, min_units=0, max_units=10**9)),
+        term_start=anchor + relativedelta(months=months * k),
+        term_end=anchor + relativedelta(months=months * (k + 1)),
+        anchor=anchor,
+        period_months=months,
+        country=draw(st.sampled_from(("US", "FR", "DE", "JP"))),
+    )
+
+
+@st.composite
 def rows(draw, *, inside=False):
     """A subscription row as to_dict() writes it, valid or broken in one of several ways.
 
     With ``inside``, the row's day is in its term (as the column path needs, to price it).
     """
-    sub = draw(any_subscriptions)
+    sub = draw(st.one_of(any_subscriptions, month_end_subscriptions()))
     row = sub.to_dict()
     low = sub.term_start - dt.timedelta(days=40)
     high = sub.term_end + dt.timedelta(days=10)
