@@ -26,6 +26,11 @@ FILES = {
     "assignments.csv": "user,date\n"
     + "".join(f"{user},{_SEAT}\n" for user in ("ana", "ben", "chloe", "dev", "eve", "fay", "gus")),
     "events.csv": "user,date\nana,2026-12-01\nben,2026-11-02\nchloe,2026-11-01\nzed,2026-11-20\n",
+    "book.csv": "id,seats,unit_price,currency,term_start,term_end,country,channel,seats_to_add\n"
+    "101,5,1200.00,USD,2026-01-01,2027-01-01,US,direct,2\n"
+    "102,5,1200.00,USD,2026-01-01,2027-01-01,US,reseller,2\n"
+    "103,3,30000,JPY,2026-01-01,2027-01-01,FR,direct,1\n"
+    "104,0,9.99,USD,2026-01-01,2027-01-01,US,direct,1\n",
     "subscriptions.json": json.dumps(
         [
             {
@@ -67,4 +72,4 @@ def test_console_example_prints_what_the_docs_show(command, shown, tmp_path, mon
 
 
 def test_every_console_example_is_collected():
-    assert len(list(examples())) == 5
+    assert len(list(examples())) == 6

@@ -58,3 +58,15 @@ def test_a_star_import_works_from_a_source_checkout():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert int(output) == len(seatcalc.__all__)
+
+
+def test_the_table_extras_are_imported_only_when_a_book_is_quoted():
+    code = (
+        "import sys, seatcalc, seatcalc.cli, seatcalc.book;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pyarrow', 'numpy', 'pandas', "
+        "'dask'}))"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert output == "[]\n"

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, 
 from fractions import Fraction
 from typing import Final, NoReturn
 
+from seatcalc._scalars import native
 from seatcalc.currency import MAX_DIGITS
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError
 
@@ -96,6 +97,9 @@ def _refuse_number(value: object, field: str) -> Decimal:
 
     Subclasses of str, Decimal and int are accepted here, as the plain value they stand for.
     """
+    plain = native(value)
+    if plain is not value:
+        return to_decimal(plain, field)
     if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
         _refuse_type(value, field)
     if isinstance(value, str) and type(value) is not str:

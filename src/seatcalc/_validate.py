@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final, TypeVar
 
+from seatcalc._scalars import native
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, safe_value
 
 __all__ = [
@@ -70,6 +71,8 @@ def check_bool(value: object, field: str) -> bool:
 def check_count(value: object, field: str, *, minimum: int = 1, maximum: int | None = None) -> int:
     """Return ``value`` if it is an int (not a bool) within ``[minimum, maximum]``."""
     bounds = f"from {minimum} to {maximum}" if maximum is not None else f">= {minimum}"
+    if not isinstance(value, int):
+        value = native(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(field=field, value=value, expected=f"an int {bounds}")
     if value < minimum or (maximum is not None and value > maximum):
@@ -80,7 +83,12 @@ def check_count(value: object, field: str, *, minimum: int = 1, maximum: int | N
 
 
 def check_date(value: object, field: str) -> dt.date:
-    """Return ``value`` if it is a :class:`datetime.date` and not a ``datetime``."""
+    """Return ``value`` if it is a :class:`datetime.date` and not a ``datetime``.
+
+    A numpy ``datetime64[D]`` or an Arrow date scalar is read as the date it holds.
+    """
+    if not isinstance(value, dt.date):
+        value = native(value)
     if isinstance(value, dt.datetime):
         raise InvalidTypeError(
             field=field,

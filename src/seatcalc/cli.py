@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO
 
+from seatcalc._cli_book import is_batch, run_batch
 from seatcalc._cli_files import Row, UsageError, read_assignments, read_events, read_subscriptions
 from seatcalc._i18n import check_locale
 from seatcalc._validate import parse_date
@@ -557,6 +558,17 @@ def _error_line(error: SeatcalcError) -> str:
 
 def _run(argv: Sequence[str] | None) -> tuple[int, str]:
     """Run the command; return the exit status and the text to print, or raise UsageError."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if is_batch(arguments):
+        try:
+            return run_batch(arguments, _Parser, sys.stderr)
+        except argparse.ArgumentError as error:
+            name = error.argument_name
+            raise UsageError(f"{name}: {error.message}" if name else error.message) from None
+        except _Answer as answer:
+            return OK, answer.text
+        except SeatcalcError as error:
+            raise UsageError(_error_line(error)) from None
     try:
         args = _parser().parse_args(argv)
     except argparse.ArgumentError as error:

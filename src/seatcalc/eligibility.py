@@ -277,7 +277,7 @@ def check_eligibility(
     .. versionadded:: 0.1.0
     """
     if type(on) is not dt.date:
-        check_date(on, "on")
+        on = check_date(on, "on")
     if type(adding) is not int or adding < 0:
         adding = check_count(adding, "adding", minimum=0)
     given: tuple[object, object] = (subscription, policy)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
 import attrs
 
+from seatcalc._scalars import native
 from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
 from seatcalc.conventions import (
     ACTUAL_DAYS,
@@ -432,6 +433,7 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
         _check_price(price)
     day = dt.date
     if type(on) is not day or type(term_start) is not day or type(term_end) is not day:
+        term_start, term_end, on = _natives(term_start, term_end, on)
         _check_instants(convention, term_start, term_end, on)
     total = (term_end - term_start).days
     remaining = (term_end - on).days
@@ -487,6 +489,7 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
     quantity = check_count(quantity, "quantity")
     rounding = check_rounding(rounding)
     _check_price(price)
+    term_start, term_end, on = _natives(term_start, term_end, on)
     _check_instants(convention, term_start, term_end, on)
     if not term_start <= on < term_end:
         _refuse_term(term_start, term_end, on)
@@ -528,6 +531,12 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
             table,
         )
     )
+
+
+def _natives(*values: dt.date) -> tuple[dt.date, dt.date, dt.date]:
+    # numpy and Arrow scalars as the dates (or datetimes) they hold; _check_instants checks them.
+    term_start, term_end, on = (native(value) for value in values)
+    return term_start, term_end, on  # type: ignore[return-value] # checked by the caller
 
 
 def _amount(

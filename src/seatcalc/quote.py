@@ -19,7 +19,7 @@ from babel.core import Locale
 from seatcalc._html import table
 from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc._records import read_convention, read_items, read_nested
-from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
+from seatcalc._validate import check_agrees, check_count, check_date, check_keys, parse_date
 from seatcalc.conventions import (
     ACTUAL_DAYS,
     Convention,
@@ -381,6 +381,8 @@ def quote_add_seats(
         convention = convention_named(convention)
     if rounding is not ROUND_HALF_UP:
         rounding = check_rounding(rounding)
+    if type(on) is not dt.date:
+        on = check_date(on, "on")
     table = CLDR_UNITS if minor_units is None else check_minor_units(minor_units)
     eligibility = check_eligibility(subscription, on, policy=policy, adding=seats)
     with reported_as({"quantity": "seats"}):

@@ -256,7 +256,7 @@ def subscriptions(
         # None: the purchase date defaults to the anchor.
         purchased_on=draw(
             st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=start))
-        ),  # type: ignore[arg-type]
+        ),
         auto_renew=draw(st.booleans()),
         product=draw(st.sampled_from(("", "AutoCAD", "Revit"))),
         plan=draw(st.sampled_from(("", "standard", "premium"))),

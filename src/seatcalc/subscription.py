@@ -10,6 +10,7 @@ import attrs
 from babel.core import Locale
 
 from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
+from seatcalc._scalars import native
 from seatcalc._validate import (
     bool_field,
     check_count,
@@ -152,22 +153,29 @@ class Subscription:
     __get_pydantic_core_schema__ = pydantic_core_schema
     __get_pydantic_json_schema__ = pydantic_json_schema
 
-    seats: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "seats"))
+    seats: int = attrs.field(
+        converter=native, validator=lambda _i, _a, value: check_count(value, "seats")
+    )
     unit_price: Money = attrs.field(validator=_check_unit_price)
-    term_start: dt.date = attrs.field(validator=date_field("term_start"))
-    term_end: dt.date = attrs.field(validator=date_field("term_end"))
+    term_start: dt.date = attrs.field(converter=native, validator=date_field("term_start"))
+    term_end: dt.date = attrs.field(converter=native, validator=date_field("term_end"))
     country: str = attrs.field(validator=lambda _i, _a, value: check_country(value))
     channel: str = attrs.field(
         default="direct", validator=lambda _i, _a, value: check_channel(value)
     )
-    purchased_on: dt.date = attrs.field(default=None, validator=optional_date_field("purchased_on"))
+    purchased_on: dt.date = attrs.field(
+        default=None, converter=native, validator=optional_date_field("purchased_on")
+    )
     period_months: int = attrs.field(
         default=12,
+        converter=native,
         validator=lambda _i, _a, value: check_count(
             value, "period_months", maximum=MAX_PERIOD_MONTHS
         ),
     )
-    anchor: dt.date = attrs.field(default=None, validator=optional_date_field("anchor"))
+    anchor: dt.date = attrs.field(
+        default=None, converter=native, validator=optional_date_field("anchor")
+    )
     auto_renew: bool = attrs.field(default=True, validator=bool_field("auto_renew"))
     product: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "product"))
     plan: str = attrs.field(default="", validator=lambda _i, _a, v: check_text(v, "plan"))

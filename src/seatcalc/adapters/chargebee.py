@@ -136,7 +136,7 @@ def subscription_from_chargebee(
             term_start=start,
             term_end=sub.day("current_term_end"),
             anchor=anchor,
-            purchased_on=created,  # type: ignore[arg-type]
+            purchased_on=created,
             period_months=months,
             auto_renew=sub.text("status", "active") != "non_renewing",
             country=_country(root, wrapped) if country is None else country,

@@ -156,7 +156,7 @@ def subscription_from_lago(
             term_start=sub.day("current_billing_period_started_at"),
             term_end=sub.day("current_billing_period_ending_at", end=True),
             anchor=sub.day("subscription_at"),
-            purchased_on=created,  # type: ignore[arg-type]
+            purchased_on=created,
             period_months=INTERVALS[interval],
             auto_renew=sub.optional("ending_at") is None,
             country=_country(root, wrapped) if country is None else country,

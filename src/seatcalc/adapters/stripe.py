@@ -162,7 +162,7 @@ def subscription_from_stripe(
             term_start=start,
             term_end=end,
             anchor=anchor,
-            purchased_on=purchased,  # type: ignore[arg-type]
+            purchased_on=purchased,
             period_months=months,
             auto_renew=not root.flag("cancel_at_period_end", default=False),
             country=_country(root) if country is None else country,
