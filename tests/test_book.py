@@ -66,7 +66,7 @@ def _plain(value):
     return value
 
 
-def expected_quote(row, on, policy, convention, rounding):
+def expected_quote(row, on, policy, convention, rounding, minor_units=None):
     record = {k: _plain(v) for k, v in row.items() if k in SUBSCRIPTION_COLUMNS and v is not None}
     day = row.get("on") or on
     try:
@@ -78,9 +78,11 @@ def expected_quote(row, on, policy, convention, rounding):
             policy=policy,
             convention=convention,
             rounding=rounding,
+            minor_units=minor_units,
         )
     except SeatcalcError as error:
         return {"error": error.to_dict()}
+    minor = None if quote.total is None else quote.total.to_minor(minor_units=minor_units)
     return {
         "payable": quote.payable,
         "reasons": [code.value for code in quote.eligibility.codes],
@@ -89,9 +91,7 @@ def expected_quote(row, on, policy, convention, rounding):
         "fraction_denominator": None if quote.fraction is None else quote.fraction.denominator,
         "total": None if quote.total is None else quote.total.amount,
         # Minor units beyond int64 (above 92 quadrillion dollars) are null; total has them.
-        "total_minor": None
-        if quote.total is None or quote.total.to_minor() >= 2**63
-        else quote.total.to_minor(),
+        "total_minor": None if minor is None or minor >= 2**63 else minor,
         "currency": sub.currency,
         "error": None,
     }
@@ -182,6 +182,12 @@ def books(draw, *, inside=False):
 
 
 conventions = st.sampled_from(tuple(CONVENTIONS.values()))
+# A minor-unit table: a named one, or a caller's digits for a few currencies (at most the four
+# places the total column holds).
+minor_unit_tables = st.one_of(
+    st.sampled_from(("cldr", "iso4217", "stripe", "cash")),
+    st.dictionaries(currencies, st.integers(0, 4), min_size=1, max_size=3),
+)
 
 
 def as_arrow(book, form):
@@ -228,13 +234,16 @@ def as_held(book, table):
     conventions,
     rounding_modes,
     st.sampled_from(("dicts", "arrow", "flat", "decimal")),
+    minor_unit_tables,
 )
-def test_every_row_equals_its_single_call(book, on, policy, convention, rounding, form):
+def test_every_row_equals_its_single_call(book, on, policy, convention, rounding, form, units):
     table = as_arrow(book, form)
-    result = quote_table(table, on, policy=policy, convention=convention, rounding=rounding)
+    result = quote_table(
+        table, on, policy=policy, convention=convention, rounding=rounding, minor_units=units
+    )
     assert result.num_rows == len(book)
     for row, got in zip(as_held(book, table), result.to_pylist(), strict=True):
-        same(got, expected_quote(row, on, policy, convention, rounding))
+        same(got, expected_quote(row, on, policy, convention, rounding, units))
 
 
 # A policy every well-formed row meets, so that most rows of a book are priced.
@@ -249,8 +258,9 @@ PLAIN_DAYS = tuple(c for c in CONVENTIONS.values() if c.plain and c.unit == "day
     st.sampled_from(PLAIN_DAYS),
     rounding_modes,
     st.sampled_from(("dicts", "arrow", "flat", "decimal")),
+    minor_unit_tables,
 )
-def test_every_priced_row_equals_its_single_call(book, convention, rounding, form):
+def test_every_priced_row_equals_its_single_call(book, convention, rounding, form, units):
     # The rows the column path prices: eligible, in their term, counted in plain days.
     result = quote_table(
         table := as_arrow(book, form),
@@ -258,9 +268,10 @@ def test_every_priced_row_equals_its_single_call(book, convention, rounding, for
         policy=OPEN_POLICY,
         convention=convention,
         rounding=rounding,
+        minor_units=units,
     )
     for row, got in zip(as_held(book, table), result.to_pylist(), strict=True):
-        same(got, expected_quote(row, None, OPEN_POLICY, convention, rounding))
+        same(got, expected_quote(row, None, OPEN_POLICY, convention, rounding, units))
 
 
 @given(books(), dates, policies())
@@ -308,9 +319,12 @@ def proration_rows(draw):
     st.lists(proration_rows(), min_size=1, max_size=10),
     st.sampled_from(tuple(c for c in CONVENTIONS.values() if c.unit == "day")),
     rounding_modes,
+    minor_unit_tables,
 )
-def test_every_proration_equals_its_single_call(book, convention, rounding):
-    result = prorate_table(book, convention=convention, rounding=rounding).to_pylist()
+def test_every_proration_equals_its_single_call(book, convention, rounding, units):
+    result = prorate_table(
+        book, convention=convention, rounding=rounding, minor_units=units
+    ).to_pylist()
     for row, got in zip(book, result, strict=True):
         try:
             single = prorate(
@@ -321,6 +335,7 @@ def test_every_proration_equals_its_single_call(book, convention, rounding):
                 quantity=row["quantity"],
                 convention=convention,
                 rounding=rounding,
+                minor_units=units,
             )
         except SeatcalcError as error:
             failure = error.to_dict()
@@ -330,7 +345,7 @@ def test_every_proration_equals_its_single_call(book, convention, rounding):
             assert got["error"] == failure
             continue
         assert got["amount"] == single.amount.amount
-        assert got["amount_minor"] == single.amount.to_minor()
+        assert got["amount_minor"] == single.amount.to_minor(minor_units=units)
         assert got["fraction_numerator"] == single.fraction.numerator
         assert got["fraction_denominator"] == single.fraction.denominator
         assert got["currency"] == single.amount.currency
@@ -479,3 +494,63 @@ ODD_TIE = {
     "ROUND_FLOOR": 1,
     "ROUND_05UP": 1,
 }
+
+
+# -- minor-unit tables ------------------------------------------------------------------------
+
+CHF_BOOK = [
+    {**BASE, "unit_price": {"amount": "1000.00", "currency": "CHF"}, "seats_to_add": 3},
+    {**BASE, "unit_price": {"amount": "12345", "currency": "ISK"}, "seats_to_add": 3},
+]
+
+
+@pytest.mark.parametrize("form", ["dicts", "arrow"])
+def test_totals_round_to_the_chosen_table_by_hand(form):
+    # 3 x 1000.00 x 184/365 = 1512.3287...: CLDR's cents give 1512.33, cash rounding to
+    # 0.05 gives 1512.35.  ISK 3 x 12345 x 184/365 = 18669.69...: whole krónur (CLDR) give
+    # 18670, and Stripe writes that as 1867000 hundredths.
+    table = as_arrow(CHF_BOOK, form)
+    cldr = quote_table(table, ON).to_pylist()
+    cash = quote_table(table, ON, minor_units="cash").to_pylist()
+    stripe = quote_table(table, ON, minor_units="stripe").to_pylist()
+    assert [(r["total"], r["total_minor"]) for r in cldr] == [
+        (Decimal("1512.33"), 151233),
+        (Decimal(18670), 18670),
+    ]
+    assert (cash[0]["total"], cash[0]["total_minor"]) == (Decimal("1512.35"), 151235)
+    assert (stripe[1]["total"], stripe[1]["total_minor"]) == (Decimal(18670), 1867000)
+
+
+def test_prorate_table_rounds_to_the_chosen_table():
+    row = {
+        "price": {"amount": "1000.00", "currency": "CHF"},
+        "term_start": dt.date(2026, 1, 1),
+        "term_end": dt.date(2027, 1, 1),
+        "on": dt.date(2026, 7, 1),
+        "quantity": 3,
+    }
+    got = prorate_table([row], minor_units="cash").to_pylist()[0]
+    assert (got["amount"], got["amount_minor"]) == (Decimal("1512.35"), 151235)
+
+
+def test_a_table_of_more_places_than_the_total_column_is_refused():
+    with pytest.raises(SeatcalcError) as caught:
+        quote_table(CHF_BOOK, ON, minor_units={"CHF": 5})
+    assert caught.value.field == "minor_units['CHF']"
+    assert caught.value.code == "OUT_OF_RANGE"
+    with pytest.raises(SeatcalcError) as caught:
+        prorate_table([], minor_units="iso-4217")
+    assert caught.value.field == "minor_units"
+
+
+def test_a_currency_the_table_does_not_know_gets_the_single_calls_error():
+    # CLDR still knows ANG, which ISO 4217's current list no longer has: that row takes the
+    # single-call path and carries its error, and the other rows are priced.
+    book = [*CHF_BOOK, {**BASE, "unit_price": {"amount": "10.00", "currency": "ANG"}}]
+    result = quote_table(book, ON, minor_units="iso4217").to_pylist()
+    assert result[2]["error"]["code"] == "UNKNOWN_CURRENCY"
+    assert result[0]["total_minor"] == 151233
+    for row, got in zip(book, result, strict=True):
+        same(
+            got, expected_quote(row, ON, DEFAULT_POLICY, "actual_days", "ROUND_HALF_UP", "iso4217")
+        )

@@ -78,3 +78,19 @@ def test_midnight_timestamps_from_pandas_read_as_dates():
     frame["term_start"] = pd.to_datetime(frame["term_start"])
     frame["term_end"] = pd.to_datetime(frame["term_end"])
     assert quote_table(frame, ON).equals(quote_table(small_book(6), ON))
+
+
+def test_partitions_round_to_the_chosen_minor_units():
+    # With two places for JPY, yen totals carry sen; each partition rounds as the table does.
+    units = {"JPY": 2}
+    expected = quote_table(small_book(30), ON, keep=["id"], minor_units=units)
+    frame = small_book(30).to_pandas(types_mapper=pd.ArrowDtype)
+    result = quote_frame(frame, ON, keep=["id"], minor_units=units)
+    pd.testing.assert_frame_equal(result, expected.to_pandas(types_mapper=pd.ArrowDtype))
+    lazy = dask_quote(dd.from_pandas(frame, npartitions=3), ON, keep=["id"], minor_units=units)
+    computed = lazy.compute(scheduler="synchronous")
+    pd.testing.assert_frame_equal(computed, result)
+    assert (
+        expected.column("total_minor").to_pylist()
+        != quote_table(small_book(30), ON, keep=["id"]).column("total_minor").to_pylist()
+    )

@@ -10,8 +10,8 @@ from seatcalc._validate import parse_date
 from seatcalc.book._calendar import EPOCH, FIRST_DAY, LAST_DAY
 from seatcalc.book._extras import table_modules
 from seatcalc.book._reading import column_of
-from seatcalc.currency import check_currency, minor_unit_digits
 from seatcalc.errors import SeatcalcError
+from seatcalc.minor_units import MinorUnits
 
 # Bounds that keep every product of the column path below 2**62 (checked row by row).
 SMALL: Final = 2**30
@@ -139,17 +139,23 @@ def read_bools(column: Any, rows: int, default: bool, *, nulls: bool) -> Ints:  
 class Prices(NamedTuple):
     numerator: Any
     denominator: Any
-    scale: Any  # 10**digits of the currency
+    scale: Any  # 10**digits of the currency in the minor-unit table
+    step: Any  # the table's rounding increment, in minor units (1 but for cash and Stripe)
     currency: Any  # numpy object array of codes
     ok: Any
 
 
-def read_prices(batch: Any, name: str, rows: int) -> Prices:  # noqa: ANN401
-    """Read a price column: a struct of amount and currency, or an amount beside ``currency``."""
+def read_prices(batch: Any, name: str, rows: int, table: MinorUnits) -> Prices:  # noqa: ANN401
+    """Read a price column: a struct of amount and currency, or an amount beside ``currency``.
+
+    The scale and step of each row are its currency's minor unit in ``table``; a currency the
+    table does not know gets scale 0, so its row takes the single-call path.
+    """
     np, pa, pc = table_modules()
     column = column_of(batch, name)
     none = Prices(
         np.zeros(rows, np.int64),
+        np.ones(rows, np.int64),
         np.ones(rows, np.int64),
         np.ones(rows, np.int64),
         np.full(rows, None, object),
@@ -177,10 +183,13 @@ def read_prices(batch: Any, name: str, rows: int) -> Prices:  # noqa: ANN401
     ):
         return none
     numerators, denominators, amount_ok = _amounts(amount)
-    scales = lookup(currency, rows, _scale_of, 0, nulls=False)
+    units = lookup(currency, rows, lambda code: _unit_of(code, table), (0, 1), nulls=False)
+    scales, steps = units[:, 0], units[:, 1]
     codes = lookup(currency, rows, lambda code: code, None, nulls=False).astype(object)
     ok = parent & amount_ok & (scales > 0)
-    return Prices(numerators, denominators, scales.astype(np.int64), codes, ok)
+    return Prices(
+        numerators, denominators, scales.astype(np.int64), steps.astype(np.int64), codes, ok
+    )
 
 
 # Decimal text the column path reads at once: ASCII digits, an optional point and up to six
@@ -233,8 +242,12 @@ def _ratio(value: object) -> tuple[int, int] | None:
     return numerator, denominator
 
 
-def _scale_of(code: object) -> int:
+def _unit_of(code: object, table: MinorUnits) -> tuple[int, int]:
+    """Return ``(10**digits, increment)`` of ``code`` in ``table``, or ``(0, 1)`` if unknown."""
+    if not isinstance(code, str):
+        return 0, 1
     try:
-        return int(10 ** minor_unit_digits(check_currency(code)))
+        digits, increment = table.unit(code)
     except SeatcalcError:
-        return 0
+        return 0, 1
+    return 10**digits, increment

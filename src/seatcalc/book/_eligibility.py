@@ -24,6 +24,7 @@ from seatcalc.book._results import CODES, ERROR_FIELDS, Results
 from seatcalc.book._subscriptions import BookColumns, read_book, read_on
 from seatcalc.eligibility import ReasonCode, check_eligibility
 from seatcalc.errors import SeatcalcError
+from seatcalc.minor_units import CLDR_UNITS
 from seatcalc.policy import DEFAULT_POLICY, Policy
 
 
@@ -77,7 +78,7 @@ def eligibility_batches(
         rows = chunk.rows
         results = Results(rows, priced=False)
         if chunk.batch is not None:
-            book = read_book(chunk.batch, rows, policy, nulls=True)
+            book = read_book(chunk.batch, rows, policy, CLDR_UNITS, nulls=True)
             days = read_on(chunk.batch, rows, on)
             valid = book.ok & days.ok
             flags = failing_rules(book, days.values, 0, policy)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP
 from typing import Any
 
 from seatcalc.book._extras import table_modules
 from seatcalc.book._quoting import quote_table
 from seatcalc.book._reading import check_on, check_policy
-from seatcalc.book._results import quote_schema
+from seatcalc.book._results import check_table, quote_schema
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
+from seatcalc.minor_units import MinorUnits
 from seatcalc.policy import DEFAULT_POLICY, Policy
 from seatcalc.rounding import check_rounding
 
@@ -25,6 +26,7 @@ def quote_frame(
     policy: Policy = DEFAULT_POLICY,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
     keep: Iterable[str] = (),
 ) -> Any:  # noqa: ANN401 - a pandas DataFrame
     """Quote a pandas DataFrame and return a DataFrame: :func:`quote_table` for one partition.
@@ -38,7 +40,13 @@ def quote_frame(
     import pandas as pd  # noqa: PLC0415 - an optional extra, imported on first use
 
     table = quote_table(
-        frame, on, policy=policy, convention=convention, rounding=rounding, keep=keep
+        frame,
+        on,
+        policy=policy,
+        convention=convention,
+        rounding=rounding,
+        minor_units=minor_units,
+        keep=keep,
     )
     result = table.to_pandas(types_mapper=pd.ArrowDtype)
     result.index = frame.index
@@ -52,6 +60,7 @@ def dask_quote(
     policy: Policy = DEFAULT_POLICY,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
     keep: Iterable[str] = (),
 ) -> Any:  # noqa: ANN401 - a dask.dataframe.DataFrame
     """Quote a book held as a Dask DataFrame, partition by partition, on the workers.
@@ -70,6 +79,7 @@ def dask_quote(
     if not isinstance(convention, Convention):
         convention = convention_named(convention)
     rounding = check_rounding(rounding)
+    table = check_table(minor_units)
     on = check_on(on)
     policy = check_policy(policy)
     kept = tuple(keep)
@@ -84,6 +94,7 @@ def dask_quote(
         policy=policy,
         convention=convention,
         rounding=rounding,
+        minor_units=table,
         keep=kept,
         meta=meta,
     )

@@ -20,10 +20,11 @@ from seatcalc.book._reading import (
     read_day,
     row_records,
 )
-from seatcalc.book._results import Results
+from seatcalc.book._results import Results, check_table
 from seatcalc.book._subscriptions import BookColumns
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
 from seatcalc.errors import SeatcalcError
+from seatcalc.minor_units import MinorUnits
 from seatcalc.money import Money
 from seatcalc.proration import prorate
 from seatcalc.rounding import check_rounding
@@ -38,6 +39,7 @@ def prorate_table(
     *,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
     keep: Iterable[str] = (),
     chunk_rows: int = CHUNK_ROWS,
 ) -> Any:  # noqa: ANN401 - a pyarrow.Table; pyarrow is optional
@@ -46,7 +48,8 @@ def prorate_table(
     The columns are ``price`` (a struct of ``amount`` and ``currency``, or an amount beside a
     ``currency`` column), ``term_start``, ``term_end``, ``on`` and ``quantity`` (1 when
     missing).  The result has ``fraction_numerator`` and ``fraction_denominator``, ``amount``
-    (``decimal128`` with 4 places), ``amount_minor`` (int64), ``currency`` and ``error``.
+    (``decimal128`` with 4 places), ``amount_minor`` (int64, in the minor units of the
+    ``minor_units`` table, as :func:`quote_table` takes it), ``currency`` and ``error``.
 
     >>> import datetime as dt
     >>> from seatcalc.book import prorate_table
@@ -70,15 +73,16 @@ def prorate_table(
     if not isinstance(convention, Convention):
         convention = convention_named(convention)
     rounding = check_rounding(rounding)
+    units = check_table(minor_units)
     chunk_rows = check_count(chunk_rows, "chunk_rows")
     kept = tuple(keep)
     batches = []
     for chunk in chunks(table, chunk_rows):
         rows = chunk.rows
-        results = Results(rows, priced=False)
+        results = Results(rows, priced=False, table=units)
         batch = chunk.batch
         if batch is not None and convention.plain and convention.unit == "day":
-            prices = read_prices(batch, "price", rows)
+            prices = read_prices(batch, "price", rows, units)
             start = read_days(column_of(batch, "term_start"), rows, nulls=False)
             end = read_days(column_of(batch, "term_end"), rows, nulls=False)
             days = read_days(column_of(batch, "on"), rows, nulls=False)
@@ -113,7 +117,7 @@ def prorate_table(
         pending = np.flatnonzero(~results.done).tolist()
         for row, record in zip(pending, row_records(chunk, pending, _PRORATE_COLUMNS), strict=True):
             try:
-                result = _prorate_row(record, convention, rounding)
+                result = _prorate_row(record, convention, rounding, units)
             except SeatcalcError as error:
                 results.fail(row, error)
                 continue
@@ -124,7 +128,9 @@ def prorate_table(
     return pa.Table.from_batches(batches) if batches else pa.table({})
 
 
-def _prorate_row(record: Mapping[str, object], convention: Convention, rounding: str) -> Any:  # noqa: ANN401
+def _prorate_row(
+    record: Mapping[str, object], convention: Convention, rounding: str, table: MinorUnits
+) -> Any:  # noqa: ANN401
     price = record.get("price")
     if not isinstance(price, Mapping):
         price = money_record(price, record.get("currency"))
@@ -139,4 +145,5 @@ def _prorate_row(record: Mapping[str, object], convention: Convention, rounding:
         quantity=record.get("quantity", 1),  # type: ignore[arg-type] # checked by prorate
         convention=convention,
         rounding=rounding,
+        minor_units=table,
     )

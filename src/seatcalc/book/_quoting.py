@@ -25,10 +25,11 @@ from seatcalc.book._reading import (
     row_records,
     subscription_of,
 )
-from seatcalc.book._results import Results, quote_schema
+from seatcalc.book._results import Results, check_table, quote_schema
 from seatcalc.book._subscriptions import BookColumns, read_book, read_on
 from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
 from seatcalc.errors import SeatcalcError
+from seatcalc.minor_units import MinorUnits
 from seatcalc.policy import DEFAULT_POLICY, Policy
 from seatcalc.quote import quote_add_seats
 from seatcalc.rounding import check_rounding
@@ -41,6 +42,7 @@ def quote_batches(
     policy: Policy = DEFAULT_POLICY,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
     keep: Iterable[str] = (),
     chunk_rows: int = CHUNK_ROWS,
 ) -> Iterator[Any]:
@@ -57,10 +59,11 @@ def quote_batches(
     if not isinstance(convention, Convention):
         convention = convention_named(convention)
     rounding = check_rounding(rounding)
+    units = check_table(minor_units)
     chunk_rows = check_count(chunk_rows, "chunk_rows")
     kept = tuple(keep)
     for chunk in chunks(table, chunk_rows):
-        yield _quote_chunk(chunk, on, policy, convention, rounding, kept)
+        yield _quote_chunk(chunk, on, policy, convention, rounding, units, kept)
 
 
 def quote_table(
@@ -70,6 +73,7 @@ def quote_table(
     policy: Policy = DEFAULT_POLICY,
     convention: Convention | str = ACTUAL_DAYS,
     rounding: str = ROUND_HALF_UP,
+    minor_units: MinorUnits | str | Mapping[str, int] | None = None,
     keep: Iterable[str] = (),
 ) -> Any:  # noqa: ANN401 - a pyarrow.Table; pyarrow is optional
     """Quote adding seats to every subscription of a book: one result row per input row.
@@ -87,7 +91,8 @@ def quote_table(
     ``fraction_numerator``    the fraction charged per seat, in lowest terms
     ``fraction_denominator``
     ``total``                 the total rounded once, ``decimal128`` with 4 places
-    ``total_minor``           the same total in minor units (cents), an int64
+    ``total_minor``           the same total in minor units (cents), an int64, counted in
+                              the ``minor_units`` table's digits
     ``currency``              the currency of the total
     ``error``                 the single call's error as :meth:`SeatcalcError.to_dict
                               <seatcalc.SeatcalcError.to_dict>` gives it, or null
@@ -144,6 +149,10 @@ def quote_table(
         policy: the eligibility rules.
         convention: how the time left is counted.
         rounding: the :mod:`decimal` rounding mode of the one rounding.
+        minor_units: the table of minor units totals round to (:mod:`seatcalc.minor_units`):
+            ``"cldr"`` (the default), ``"iso4217"``, ``"stripe"``, ``"cash"`` or a mapping of
+            currency codes to digits (at most :data:`TOTAL_SCALE`).  ``total_minor`` counts in
+            that table's minor units.
         keep: input columns to copy into the result, after the result columns.
 
     Returns:
@@ -153,7 +162,15 @@ def quote_table(
     """
     _, pa, _ = table_modules()
     batches = list(
-        quote_batches(table, on, policy=policy, convention=convention, rounding=rounding, keep=keep)
+        quote_batches(
+            table,
+            on,
+            policy=policy,
+            convention=convention,
+            rounding=rounding,
+            minor_units=minor_units,
+            keep=keep,
+        )
     )
     if not batches:
         return quote_schema(pa).empty_table()
@@ -166,14 +183,15 @@ def _quote_chunk(  # noqa: PLR0917 - quote_batches' arguments
     policy: Policy,
     convention: Convention,
     rounding: str,
+    table: MinorUnits,
     keep: tuple[str, ...],
 ) -> Any:  # noqa: ANN401
     np, pa, _ = table_modules()
     rows = chunk.rows
-    results = Results(rows, priced=True)
+    results = Results(rows, priced=True, table=table)
     batch = chunk.batch
     if batch is not None:
-        book = read_book(batch, rows, policy, nulls=True)
+        book = read_book(batch, rows, policy, table, nulls=True)
         days = read_on(batch, rows, on)
         adding = read_ints(column_of(batch, "seats_to_add"), rows, None, nulls=False)
         valid = book.ok & days.ok & adding.ok & (adding.values >= 1) & (adding.values < SMALL)
@@ -204,7 +222,11 @@ def price_rows(  # noqa: PLR0917 - the chunk's columns
     payable: Any,  # noqa: ANN401
     rounding: str,
 ) -> None:
-    """Price the eligible rows whose arithmetic fits in 64 bits, on columns."""
+    """Price the eligible rows whose arithmetic fits in 64 bits, on columns.
+
+    Each total is rounded once to a whole number of the table's increments (a multiple of
+    ``step`` minor units), as :meth:`Money.from_exact <seatcalc.Money.from_exact>` rounds.
+    """
     np, _, _ = table_modules()
     prices = book.prices
     remaining = book.term_end - on
@@ -213,10 +235,17 @@ def price_rows(  # noqa: PLR0917 - the chunk's columns
     # top = numerator * adding * remaining * scale stays below 2**61 when numerator * scale
     # is below 2**61 // (adding * remaining); compared by integer division, never multiplied.
     limit = TOP // count // np.maximum(prices.scale, 1)
-    fits = payable & (on >= book.period_start) & (prices.numerator <= limit)
+    # bottom = denominator * total * step likewise stays below 2**61.
+    steps = np.maximum(prices.step, 1)
+    fits = (
+        payable
+        & (on >= book.period_start)
+        & (prices.numerator <= limit)
+        & (prices.denominator <= TOP // np.maximum(total * steps, 1))
+    )
     top = np.where(fits, prices.numerator * prices.scale * count, 0)
-    bottom = np.where(fits, prices.denominator * total, 1)
-    units = round_columns(top, bottom, rounding)
+    bottom = np.where(fits, prices.denominator * total * steps, 1)
+    units = steps * round_columns(top, bottom, rounding)
     # Money holds amounts below 10**18 units of the currency.
     fits &= units // np.maximum(prices.scale, 1) < 10**18
     divisor = np.gcd(remaining, total)
@@ -248,6 +277,7 @@ def _quote_row(  # noqa: PLR0917 - one row's inputs
             policy=policy,
             convention=convention,
             rounding=rounding,
+            minor_units=results.table,
         )
     except SeatcalcError as error:
         results.fail(row, error)

@@ -6,9 +6,9 @@ from fractions import Fraction
 from typing import Any, Final
 
 from seatcalc.book._extras import table_modules
-from seatcalc.currency import minor_unit_digits
 from seatcalc.eligibility import ReasonCode
-from seatcalc.errors import SeatcalcError
+from seatcalc.errors import InvalidValueError, SeatcalcError
+from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import Money
 
 TOTAL_SCALE: Final = 4
@@ -19,15 +19,36 @@ CODES: Final = tuple(ReasonCode)
 
 _INT64_MAX: Final = 2**63 - 1
 
+
+def check_table(minor_units: object) -> MinorUnits:
+    """Return the minor-unit table ``minor_units`` names, if the total column can hold it.
+
+    Every named table has at most :data:`TOTAL_SCALE` places; a caller's table may not have
+    more, since the ``total`` column holds that many.
+    """
+    table = check_minor_units(minor_units)
+    for code, digits in table.overrides:
+        if digits > TOTAL_SCALE:
+            raise InvalidValueError(
+                field=f"minor_units[{code!r}]",
+                value=digits,
+                expected=(
+                    f"an int from 0 to {TOTAL_SCALE}: the total column has {TOTAL_SCALE} places"
+                ),
+            )
+    return table
+
+
 # -- the results ------------------------------------------------------------------------------
 
 
 class Results:
     """The result columns of one chunk, filled by the column path and then row by row."""
 
-    def __init__(self, rows: int, *, priced: bool) -> None:
+    def __init__(self, rows: int, *, priced: bool, table: MinorUnits = CLDR_UNITS) -> None:
         np, _, _ = table_modules()
         self.rows = rows
+        self.table = table
         self.priced = priced
         self.done = np.zeros(rows, bool)
         self.flags = np.zeros((rows, len(CODES)), bool)
@@ -48,8 +69,8 @@ class Results:
         self.errors[row] = error.to_dict()
 
     def price(self, row: int, fraction: Fraction, total: Money) -> None:
-        units = total.to_minor()
-        scale = 10 ** minor_unit_digits(total.currency)
+        units = total.to_minor(minor_units=self.table)
+        scale = 10 ** self.table.digits(total.currency)
         self.has_total[row] = True
         self.currency[row] = total.currency
         if fraction.numerator <= _INT64_MAX and fraction.denominator <= _INT64_MAX:

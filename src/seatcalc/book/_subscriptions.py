@@ -19,6 +19,7 @@ from seatcalc.book._columns import (
 )
 from seatcalc.book._extras import table_modules
 from seatcalc.book._reading import column_of
+from seatcalc.minor_units import MinorUnits
 from seatcalc.policy import Policy
 from seatcalc.subscription import MAX_PERIOD_MONTHS, check_channel, check_country
 
@@ -43,10 +44,17 @@ class BookColumns(NamedTuple):
     plan_excluded: Any
 
 
-def read_book(batch: Any, rows: int, policy: Policy, *, nulls: bool) -> BookColumns:  # noqa: ANN401
+def read_book(
+    batch: Any,  # noqa: ANN401 - a pyarrow.RecordBatch
+    rows: int,
+    policy: Policy,
+    table: MinorUnits,
+    *,
+    nulls: bool,
+) -> BookColumns:
     np, _, _ = table_modules()
     seats = read_ints(column_of(batch, "seats"), rows, None, nulls=False)
-    prices = read_prices(batch, "unit_price", rows)
+    prices = read_prices(batch, "unit_price", rows, table)
     start = read_days(column_of(batch, "term_start"), rows, nulls=False)
     end = read_days(column_of(batch, "term_end"), rows, nulls=False)
     anchor_column = column_of(batch, "anchor")
