@@ -266,3 +266,14 @@ def test_align_errors_are_one_line(tmp_path, content, extra, message):
     status, out, err = run("align", "--subscriptions", path, *extra)
     assert (status, out, err.count("\n")) == (2, "", 1)
     assert message in err
+
+
+def test_quote_rounds_to_the_minor_units_asked_for():
+    # 3 x 2,030.00 x 184/365 = 3070.0273...: CHF 3,070.03 in cents, 3,070.05 in cash (0.05).
+    _, out, _ = run(*QUOTE, "--currency", "CHF", "--json")
+    assert json.loads(out)["total"] == {"amount": "3070.03", "currency": "CHF"}
+    status, out, err = run(*QUOTE, "--currency", "CHF", "--minor-units", "cash", "--json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    assert data["total"] == {"amount": "3070.05", "currency": "CHF"}
+    assert data["minor_units"] == "cash"

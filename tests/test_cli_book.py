@@ -110,6 +110,10 @@ def test_a_terminal_sees_the_progress(tmp_path, monkeypatch):
         (["--input", "missing.csv", "--output", "o.jsonl"], "--input: no such file"),
         (["--input", "b.csv", "--output", "o.csv"], "--output: cannot tell the format"),
         (["--input", "b.csv", "--output", "o.jsonl", "--rounding", "up"], "--rounding: got 'up'"),
+        (
+            ["--input", "b.csv", "--output", "o.jsonl", "--minor-units", "coins"],
+            "--minor-units: got 'coins'",
+        ),
     ],
 )
 def test_bad_options_are_one_line_and_status_2(tmp_path, monkeypatch, argv, message):
@@ -128,3 +132,24 @@ def test_a_line_that_is_not_json_names_its_line(tmp_path):
     )
     assert status == 2
     assert "line 2 is not JSON" in err
+
+
+def test_a_book_rounds_to_the_minor_units_asked_for(tmp_path):
+    # HUF has no minor unit in CLDR but two places in ISO 4217: 3 x 1000 x 184/365 = 1512.33
+    # forints, written with the table's places.
+    csv = (
+        "id,seats,unit_price,currency,term_start,term_end,country,seats_to_add\n"
+        "1,5,1000,HUF,2026-01-01,2027-01-01,US,3\n"
+    )
+    (tmp_path / "book.csv").write_text(csv, encoding="utf-8")
+    totals = {}
+    for units in ("cldr", "iso4217"):
+        target = tmp_path / f"{units}.jsonl"
+        status, _, err = run(
+            "quote", "--input", str(tmp_path / "book.csv"), "--output", str(target),
+            "--on", "2026-07-01", "--minor-units", units,
+        )  # fmt: skip
+        assert (status, err) == (0, "")
+        row = json.loads(target.read_text(encoding="utf-8"))
+        totals[units] = (row["total"], row["total_minor"])
+    assert totals == {"cldr": ("1512", 1512), "iso4217": ("1512.33", 151233)}

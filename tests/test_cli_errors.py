@@ -144,6 +144,15 @@ def test_a_library_error_names_the_option_its_value_came_from(argv, line):
     fails(argv, line)
 
 
+def test_an_unknown_minor_unit_table_names_the_option():
+    fails(
+        [*QUOTE, "--minor-units", "ISO-4217"],
+        "--minor-units: got 'ISO-4217'; expected a table name ('cldr', 'iso4217', 'stripe' or "
+        "'cash'), a MinorUnits value or a mapping of currency codes to digits such as "
+        "{'IDR': 2} (did you mean 'iso4217'?)",
+    )
+
+
 def test_every_option_in_the_table_is_an_option_of_the_command_line():
     # The table cannot drift from the parser: each option it names is accepted by a command.
     commands = cli._parser()._subparsers._group_actions[0].choices.values()

@@ -20,7 +20,7 @@ from typing import Any, Final, Self, TextIO
 
 from seatcalc._cli_files import UsageError
 from seatcalc.errors import SeatcalcError
-from seatcalc.money import minor_unit_digits
+from seatcalc.minor_units import MinorUnits, check_minor_units
 
 __all__ = ["is_batch", "run_batch"]
 
@@ -56,6 +56,11 @@ def _parser(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentPar
     parser.add_argument("--convention", default="actual_days", help="proration convention")
     parser.add_argument("--rounding", default="ROUND_HALF_UP", help="decimal rounding mode")
     parser.add_argument(
+        "--minor-units",
+        default="cldr",
+        help="the minor units totals round to: cldr (default), iso4217, stripe or cash",
+    )
+    parser.add_argument(
         "--keep", action="append", default=[], help="an input column to copy (repeatable)"
     )
     return parser
@@ -82,6 +87,7 @@ def run_batch(
         raise UsageError(msg) from None
     from seatcalc.book import quote_batches  # noqa: PLC0415 - needs the extra
 
+    units = check_minor_units(args.minor_units)  # checked before any file is opened
     kind = args.format or _kind(args.input, "--input", _FORMATS, "jsonl")
     out_kind = _kind(args.output, "--output", ("jsonl", "parquet"), "jsonl")
     total = _row_count(args.input, kind)
@@ -90,11 +96,12 @@ def run_batch(
         args.on,
         convention=args.convention,
         rounding=args.rounding,
+        minor_units=units,
         keep=args.keep,
     )
     counts = {"rows": 0, "payable": 0, "refused": 0, "invalid": 0}
     shown = progress if progress is not None and progress.isatty() else None
-    with _Writer(args.output, out_kind) as writer:
+    with _Writer(args.output, out_kind, units) as writer:
         for batch in batches:
             writer.write(batch)
             _count(batch, counts)
@@ -222,9 +229,10 @@ def _show(stream: TextIO, rows: int, total: int | None) -> None:
 class _Writer:
     """Write result batches as JSON Lines or Parquet, to a file or standard output."""
 
-    def __init__(self, name: str, kind: str) -> None:
+    def __init__(self, name: str, kind: str, table: MinorUnits) -> None:
         self.name = name
         self.kind = kind
+        self.table = table
         self.parquet: Any = None
         self.stream: Any = None
 
@@ -251,7 +259,7 @@ class _Writer:
                     raise UsageError(msg) from None
             self.parquet.write_batch(batch)
             return
-        self.stream.write("".join(_json_lines(batch)))
+        self.stream.write("".join(_json_lines(batch, self.table)))
 
     def __exit__(self, *_exc: object) -> None:
         if self.parquet is not None:
@@ -262,8 +270,8 @@ class _Writer:
             self.stream.flush()
 
 
-def _json_lines(batch: Any) -> Iterator[str]:  # noqa: ANN401 - a pyarrow.RecordBatch
-    """Each result row as one line of JSON: dates ISO, the total with the currency's places."""
+def _json_lines(batch: Any, table: MinorUnits) -> Iterator[str]:  # noqa: ANN401 - a pyarrow.RecordBatch
+    """Each result row as one line of JSON: dates ISO, the total with the table's places."""
     import pyarrow as pa  # noqa: PLC0415 - the optional extra
     import pyarrow.compute as pc  # noqa: PLC0415
 
@@ -277,13 +285,13 @@ def _json_lines(batch: Any) -> Iterator[str]:  # noqa: ANN401 - a pyarrow.Record
     for row in rows:
         total, currency = row.get("total"), row.get("currency")
         if total is not None and currency is not None:
-            row["total"] = _trimmed(total, currency)
+            row["total"] = _trimmed(total, currency, table)
         yield json.dumps(row, ensure_ascii=False, default=str) + "\n"
 
 
-def _trimmed(total: str, currency: str) -> str:
-    """Write a total of :data:`~seatcalc.book.TOTAL_SCALE` places with the currency's places."""
-    cut = 4 - minor_unit_digits(currency)
+def _trimmed(total: str, currency: str, table: MinorUnits) -> str:
+    """Write a total of :data:`~seatcalc.book.TOTAL_SCALE` places with the table's places."""
+    cut = 4 - table.digits(currency)
     if cut <= 0:
         return total
     return total[: -cut - 1] if cut == 4 else total[:-cut]

@@ -94,6 +94,7 @@ _OPTIONS: Final[Mapping[str, str]] = {
     "on": "--on",
     "convention": "--convention",
     "rounding": "--rounding",
+    "minor_units": "--minor-units",
     "locale": "--locale",
     # renewals
     "anchor": "--anchor",
@@ -318,6 +319,12 @@ def _add_quote(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser.add_argument("--seats", required=True, type=_whole_number, help="how many seats")
     parser.add_argument("--on", required=True, type=_date, help="the day they are added")
     _add_pricing_options(parser)
+    parser.add_argument(
+        "--minor-units",
+        default="cldr",
+        type=_text,
+        help="the minor units the total rounds to: cldr (default), iso4217, stripe or cash",
+    )
     _add_subscription_options(parser)
     _add_output_options(parser)
     parser.set_defaults(run=_run_quote)
@@ -327,7 +334,12 @@ def _run_quote(args: argparse.Namespace) -> tuple[int, str]:
     locale = check_locale(args.locale)
     subscription = _subscription(args)
     quote = quote_add_seats(
-        subscription, args.seats, args.on, convention=args.convention, rounding=args.rounding
+        subscription,
+        args.seats,
+        args.on,
+        convention=args.convention,
+        rounding=args.rounding,
+        minor_units=args.minor_units,
     )
     status = OK if quote.payable else REFUSED
     if args.json:
