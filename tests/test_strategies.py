@@ -113,3 +113,30 @@ def test_builds_infers_subscriptions_and_policies_from_annotations(case):
     assert sub.term_start < sub.term_end
     assert type(policy) is Policy
     assert policy.allowed
+
+
+def takes_anything(value: object) -> object:
+    return value
+
+
+def test_the_hook_declines_types_it_does_not_handle():
+    from seatcalc._hypothesis_hook import _resolve  # noqa: PLC0415
+
+    assert _resolve(object) is NotImplemented
+    assert _resolve(int) is NotImplemented
+    assert repr(_resolve(Money)) == repr(TYPE_STRATEGIES[Money])
+
+
+def test_the_hook_leaves_other_types_to_hypothesis():
+    # hypothesis asks every resolver registered for a subclass of ``object`` when it resolves
+    # ``object``; seatcalc's must decline, not raise.
+    _hypothesis_setup_hook()
+    seen = []
+
+    @settings(max_examples=10, database=None)
+    @given(st.from_type(object), st.builds(takes_anything))
+    def check(anything, built):
+        seen.append((anything, built))
+
+    check()
+    assert seen

@@ -12,13 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import NotImplementedType
+
     from hypothesis.strategies import SearchStrategy
 
 
-def _resolve(kind: type) -> SearchStrategy[object]:
+def _resolve(kind: type) -> SearchStrategy[object] | NotImplementedType:
+    # Hypothesis also calls a resolver for types other than the one it was registered for (for
+    # ``object``, say, when it resolves ``st.from_type(object)``); returning NotImplemented
+    # leaves those to hypothesis, as ``register_type_strategy`` documents.
     from seatcalc.strategies import TYPE_STRATEGIES  # noqa: PLC0415 - see the module docstring
 
-    return TYPE_STRATEGIES[kind]
+    return TYPE_STRATEGIES.get(kind, NotImplemented)
 
 
 def _hypothesis_setup_hook() -> None:
