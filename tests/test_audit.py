@@ -252,6 +252,9 @@ def test_verdicts_round_trip():
         ({**_rows()[0], "term_start": "2026-13-01"}, "rows[0].term_start"),
         ({**_rows()[0], "minor_units": "ledger"}, "rows[0].minor_units"),
         ({**_rows()[0], "rounding": "HALF_UP"}, "rows[0].rounding"),
+        ({**_rows()[0], "seats": "--2"}, "rows[0].seats"),
+        ({**_rows()[0], "seats": "-"}, "rows[0].seats"),
+        ({**_rows()[0], "seats": "- 2"}, "rows[0].seats"),
     ],
 )
 def test_a_bad_row_never_stops_the_others(row, field):

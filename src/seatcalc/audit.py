@@ -598,7 +598,8 @@ def _date(value: object, field: str) -> dt.date:
 def _int(value: object, field: str, *, minimum: int | None = 1) -> int:
     if isinstance(value, str):
         text = value.strip()
-        if not text.lstrip("-").isascii() or not text.lstrip("-").isdigit() or len(text) > 30:
+        digits = text.removeprefix("-")  # one sign at most: int() refuses "--5"
+        if not digits.isascii() or not digits.isdigit() or len(text) > 30:
             raise InvalidValueError(
                 field=field,
                 value=value,
