@@ -95,7 +95,7 @@ class ChargeMatch:
         """Read :meth:`to_dict`'s form."""
         mapping = check_keys(data, "ChargeMatch", ("convention", "rounding", "minor_units"))
         name = mapping["convention"]
-        if name not in CONVENTIONS:
+        if not isinstance(name, str) or name not in CONVENTIONS:
             raise InvalidValueError(
                 field="convention",
                 value=name,

@@ -90,6 +90,12 @@ _EXPECTED: Final = (
 
 def _to_overrides(value: object) -> tuple[tuple[str, int], ...]:
     if isinstance(value, tuple):
+        if not all(isinstance(pair, tuple) and len(pair) == 2 for pair in value):
+            raise InvalidTypeError(
+                field="minor_units",
+                value=value,
+                expected="(currency, digits) pairs such as (('IDR', 2),), or a mapping",
+            )
         value = dict(value)
     if not isinstance(value, Mapping):
         raise InvalidTypeError(field="minor_units", value=value, expected=_EXPECTED)
@@ -123,12 +129,26 @@ class MinorUnits:
 
     def __attrs_post_init__(self) -> None:
         """Refuse an unknown name, or overrides on a named table."""
-        if self.name not in (*_NAMES, "custom") or (self.name == "custom") != bool(self.overrides):
+        if self.name not in (*_NAMES, "custom"):
             raise InvalidValueError(
                 field="minor_units",
                 value=self.name,
                 expected=_EXPECTED,
                 code=ErrorCode.UNKNOWN_CHOICE,
+            )
+        if self.name == "custom" and not self.overrides:
+            raise InvalidValueError(
+                field="minor_units",
+                value=self.overrides,
+                expected="a custom table's mapping of currency codes to digits, such as {'IDR': 2}",
+            )
+        if self.name != "custom" and self.overrides:
+            raise InvalidValueError(
+                field="minor_units",
+                value=dict(self.overrides),
+                expected=f"no digits with the named table {self.name!r}, or the name 'custom'",
+                hint=f"for a custom table: MinorUnits('custom', {dict(self.overrides)!r})",
+                code=ErrorCode.INCONSISTENT,
             )
 
     def unit(self, currency: str) -> MinorUnit:
