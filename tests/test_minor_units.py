@@ -302,3 +302,17 @@ def test_an_unknown_table_name_is_refused_listing_the_names():
         MinorUnits("ledger")
     assert caught.value.value == "ledger"
     assert "'cldr'" in caught.value.expected
+
+
+def test_custom_tables_are_not_memoised():
+    from seatcalc.minor_units import _unit  # noqa: PLC0415 - the memo under test
+
+    for table in MINOR_UNIT_TABLES:
+        table.unit("USD")
+    before = _unit.cache_info().currsize
+    for digits in range(31):
+        table = MinorUnits("custom", {"IDR": digits, "USD": 30 - digits})
+        assert table.unit("IDR") == MinorUnit(digits, 1)
+        assert table.unit("USD") == MinorUnit(30 - digits, 1)
+        assert table.unit("JPY") == MinorUnit(0, 1)
+    assert _unit.cache_info().currsize == before

@@ -153,7 +153,10 @@ class MinorUnits:
 
     def unit(self, currency: str) -> MinorUnit:
         """Return ``currency``'s :class:`MinorUnit` in this table; raise for an unknown code."""
-        return _unit(self, check_currency(currency))
+        code = check_currency(currency)
+        if self.name == "custom":
+            return _custom(code, self)  # not memoised: a caller may build any number of tables
+        return _unit(self.name, code)
 
     def digits(self, currency: str) -> int:
         """Return ``currency``'s number of decimal places in this table."""
@@ -330,6 +333,7 @@ _LOOKUPS: Final = {
 
 
 @functools.cache
-def _unit(table: MinorUnits, code: str) -> MinorUnit:
-    # A memo of a pure lookup; ``code`` is a currency check_currency accepted.
-    return _LOOKUPS[table.name](code, table)
+def _unit(name: str, code: str) -> MinorUnit:
+    # A memo of a pure lookup in a named table, bounded by the four names times the currencies
+    # check_currency accepts; custom tables are looked up directly, never memoised.
+    return _LOOKUPS[name](code, _BY_NAME[name])
