@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import decimal
 import importlib.metadata
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -140,3 +142,37 @@ def test_the_hook_leaves_other_types_to_hypothesis():
 
     check()
     assert seen
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        decimal.Context(prec=3),
+        decimal.Context(prec=3, traps=[decimal.Inexact, decimal.Rounded]),
+        decimal.Context(prec=2, Emax=3, Emin=-3),
+    ],
+    ids=["three-digits", "inexact-trapped", "tiny-exponents"],
+)
+def test_amounts_are_drawn_exactly_in_any_caller_context(context):
+    seen: set[object] = set()
+
+    @settings(max_examples=10, database=None)
+    @given(
+        seatcalc.strategies.money(
+            currency=st.just("USD"), rounded=True, min_units=123456, max_units=123456
+        ),
+        seatcalc.strategies.decimals(max_places=2, min_units=987654, max_units=987654),
+    )
+    def check(price, amount):
+        seen.add(price)
+        seen.add(amount)
+
+    with decimal.localcontext(context):
+        check()
+    assert Money("1234.56", "USD") in seen
+    assert seen <= {
+        Money("1234.56", "USD"),
+        Decimal(987654),
+        Decimal("98765.4"),
+        Decimal("9876.54"),
+    }

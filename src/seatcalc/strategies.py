@@ -148,6 +148,12 @@ rounding_modes: st.SearchStrategy[str] = st.sampled_from(ROUNDING_MODES)
 half_modes: st.SearchStrategy[str] = st.sampled_from(HALF_MODES)
 
 
+def _scaled(units: int, places: int) -> Decimal:
+    # units * 10**-places, built from its digits: exact, whatever the caller's decimal context
+    # (Decimal.scaleb would round to its precision and could trap Inexact).
+    return Decimal(f"{units}E{-places}")
+
+
 def decimals(
     *, max_places: int = 6, max_units: int = 10**12, min_units: int | None = None
 ) -> st.SearchStrategy[Decimal]:
@@ -161,7 +167,7 @@ def decimals(
     def build(draw: st.DrawFn) -> Decimal:
         places = draw(st.integers(0, max_places))
         units = draw(st.integers(low, max_units))
-        return Decimal(units).scaleb(-places)
+        return _scaled(units, places)
 
     return build()
 
@@ -184,7 +190,7 @@ def money(
     digits = minor_unit_digits(code)
     places = digits if rounded else draw(st.integers(0, digits + 4))
     units = draw(st.integers(min_units, max_units))
-    return Money(Decimal(units).scaleb(-places), code)
+    return Money(_scaled(units, places), code)
 
 
 @st.composite
