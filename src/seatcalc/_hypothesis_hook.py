@@ -31,9 +31,11 @@ def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is an optional extra
 
     from seatcalc.alignment import AlignmentQuote  # noqa: PLC0415
+    from seatcalc.audit import ChargeCheck, ChargeMatch, ChargeVerdict  # noqa: PLC0415
     from seatcalc.conventions import Convention  # noqa: PLC0415
     from seatcalc.eligibility import Eligibility  # noqa: PLC0415
     from seatcalc.lifecycle import LifecyclePolicy, LifecycleState  # noqa: PLC0415
+    from seatcalc.minor_units import MinorUnits  # noqa: PLC0415
     from seatcalc.money import Money  # noqa: PLC0415
     from seatcalc.policy import Policy  # noqa: PLC0415
     from seatcalc.proration import Proration  # noqa: PLC0415
@@ -58,5 +60,9 @@ def _hypothesis_setup_hook() -> None:
         AddTimingComparison,
         AlignmentQuote,
         LifecycleState,
+        MinorUnits,
+        ChargeMatch,
+        ChargeCheck,
+        ChargeVerdict,
     ):
         st.register_type_strategy(kind, _resolve)
