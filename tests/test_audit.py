@@ -24,6 +24,7 @@ from seatcalc import (
     Money,
     OutsideTermError,
     Policy,
+    SeatcalcError,
     Subscription,
     check_charge,
     check_charges,
@@ -252,6 +253,9 @@ def test_verdicts_round_trip():
         ({**_rows()[0], "term_start": "2026-13-01"}, "rows[0].term_start"),
         ({**_rows()[0], "minor_units": "ledger"}, "rows[0].minor_units"),
         ({**_rows()[0], "rounding": "HALF_UP"}, "rows[0].rounding"),
+        ({**_rows()[0], "seats": "--2"}, "rows[0].seats"),
+        ({**_rows()[0], "seats": "-"}, "rows[0].seats"),
+        ({**_rows()[0], "seats": "- 2"}, "rows[0].seats"),
     ],
 )
 def test_a_bad_row_never_stops_the_others(row, field):
@@ -295,3 +299,17 @@ def test_verdicts_and_checks_are_hashable_values():
     verdicts = check_charges(_rows())
     assert len({*verdicts, *check_charges(_rows())}) == len(verdicts)
     assert verdicts[3].error == check_charges(_rows())[3].error
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"convention": ["x"], "rounding": "ROUND_UP", "minor_units": "cldr"}, "convention"),
+        ({"convention": {}, "rounding": "ROUND_UP", "minor_units": "cldr"}, "convention"),
+        ({"convention": 5, "rounding": "ROUND_UP", "minor_units": "cldr"}, "convention"),
+    ],
+)
+def test_a_match_of_a_bad_convention_is_refused_naming_it(data, field):
+    with pytest.raises(SeatcalcError) as caught:
+        ChargeMatch.from_dict(data)
+    assert caught.value.field == field

@@ -153,3 +153,48 @@ def test_a_book_rounds_to_the_minor_units_asked_for(tmp_path):
         row = json.loads(target.read_text(encoding="utf-8"))
         totals[units] = (row["total"], row["total_minor"])
     assert totals == {"cldr": ("1512", 1512), "iso4217": ("1512.33", 151233)}
+
+
+@pytest.mark.parametrize(
+    ("book", "text", "output"),
+    [
+        ("missing.csv", None, "out.jsonl"),
+        ("book.jsonl", '{"seats": 1}\n{oops\n', "out.jsonl"),
+        ("missing.csv", None, "out.parquet"),
+        ("book.jsonl", '{"seats": 1}\n{oops\n', "out.parquet"),
+    ],
+)
+def test_an_input_error_leaves_an_existing_output_untouched(
+    tmp_path, monkeypatch, book, text, output
+):
+    monkeypatch.chdir(tmp_path)
+    if text is not None:
+        (tmp_path / book).write_text(text, encoding="utf-8")
+    (tmp_path / output).write_bytes(b"keep\n")
+    status, out, err = run("quote", "--input", book, "--output", output, "--on", "2026-07-01")
+    assert (status, out) == (2, "")
+    assert err.startswith("seatcalc: error: --input: ")
+    assert (tmp_path / output).read_bytes() == b"keep\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        {book, output} - {"missing.csv"}
+    )
+
+
+def test_a_finished_book_replaces_the_output(tmp_path):
+    (tmp_path / "b.csv").write_text(CSV, encoding="utf-8")
+    (tmp_path / "o.jsonl").write_text("old\n" * 10, encoding="utf-8")
+    status, _, _ = run(
+        "quote",
+        "--input",
+        str(tmp_path / "b.csv"),
+        "--output",
+        str(tmp_path / "o.jsonl"),
+        "--on",
+        "2026-07-01",
+        "--keep",
+        "id",
+    )
+    assert status == 0
+    lines = (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [1, 2, 3]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["b.csv", "o.jsonl"]

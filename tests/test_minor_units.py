@@ -28,6 +28,7 @@ from seatcalc import (
     MinorUnits,
     Money,
     Proration,
+    SeatcalcError,
     Subscription,
     UnknownCurrencyError,
     align,
@@ -267,3 +268,51 @@ def test_the_iso_4217_table_records_its_source():
     assert _iso4217.SOURCE.startswith("iso4217@")
     assert (_iso4217.DIGITS["IDR"], _iso4217.DIGITS["IQD"], _iso4217.DIGITS["CLF"]) == (2, 3, 4)
     assert "XAU" not in _iso4217.DIGITS  # no minor unit: not money a seat is priced in
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        (("USD",),),
+        (1, 2),
+        (("USD", 2, 3),),
+        "USD",
+        5,
+    ],
+)
+def test_a_custom_table_of_bad_pairs_is_refused_naming_minor_units(value):
+    with pytest.raises(SeatcalcError) as caught:
+        MinorUnits("custom", value)
+    assert caught.value.field.startswith("minor_units")
+
+
+def test_a_named_table_with_digits_is_refused_saying_so():
+    with pytest.raises(InvalidValueError) as caught:
+        MinorUnits("cldr", {"USD": 2})
+    assert caught.value.field == "minor_units"
+    assert caught.value.value == "{'USD': 2}"
+    assert "'custom'" in caught.value.expected
+    with pytest.raises(InvalidValueError) as caught:
+        MinorUnits("custom")
+    assert "mapping" in caught.value.expected
+
+
+def test_an_unknown_table_name_is_refused_listing_the_names():
+    with pytest.raises(InvalidValueError) as caught:
+        MinorUnits("ledger")
+    assert caught.value.value == "ledger"
+    assert "'cldr'" in caught.value.expected
+
+
+def test_custom_tables_are_not_memoised():
+    from seatcalc.minor_units import _unit  # noqa: PLC0415 - the memo under test
+
+    for table in MINOR_UNIT_TABLES:
+        table.unit("USD")
+    before = _unit.cache_info().currsize
+    for digits in range(31):
+        table = MinorUnits("custom", {"IDR": digits, "USD": 30 - digits})
+        assert table.unit("IDR") == MinorUnit(digits, 1)
+        assert table.unit("USD") == MinorUnit(30 - digits, 1)
+        assert table.unit("JPY") == MinorUnit(0, 1)
+    assert _unit.cache_info().currsize == before

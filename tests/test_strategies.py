@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import decimal
 import importlib.metadata
 import subprocess
 import sys
+from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,10 +17,14 @@ import seatcalc
 from seatcalc import (
     AddSeatsQuote,
     AlignmentQuote,
+    ChargeCheck,
+    ChargeMatch,
+    ChargeVerdict,
     Convention,
     Eligibility,
     LifecyclePolicy,
     LifecycleState,
+    MinorUnits,
     Money,
     Policy,
     Proration,
@@ -37,6 +44,9 @@ FROM_TYPE_CASES = [
     Eligibility,
     AlignmentQuote,
     LifecycleState,
+    ChargeMatch,
+    ChargeCheck,
+    ChargeVerdict,
 ]
 
 
@@ -113,3 +123,82 @@ def test_builds_infers_subscriptions_and_policies_from_annotations(case):
     assert sub.term_start < sub.term_end
     assert type(policy) is Policy
     assert policy.allowed
+
+
+def takes_anything(value: object) -> object:
+    return value
+
+
+def test_the_hook_declines_types_it_does_not_handle():
+    from seatcalc._hypothesis_hook import _resolve  # noqa: PLC0415
+
+    assert _resolve(object) is NotImplemented
+    assert _resolve(int) is NotImplemented
+    assert repr(_resolve(Money)) == repr(TYPE_STRATEGIES[Money])
+
+
+def test_the_hook_leaves_other_types_to_hypothesis():
+    # hypothesis asks every resolver registered for a subclass of ``object`` when it resolves
+    # ``object``; seatcalc's must decline, not raise.
+    _hypothesis_setup_hook()
+    seen = []
+
+    @settings(max_examples=10, database=None)
+    @given(st.from_type(object), st.builds(takes_anything))
+    def check(anything, built):
+        seen.append((anything, built))
+
+    check()
+    assert seen
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        decimal.Context(prec=3),
+        decimal.Context(prec=3, traps=[decimal.Inexact, decimal.Rounded]),
+        decimal.Context(prec=2, Emax=3, Emin=-3),
+    ],
+    ids=["three-digits", "inexact-trapped", "tiny-exponents"],
+)
+def test_amounts_are_drawn_exactly_in_any_caller_context(context):
+    seen: set[object] = set()
+
+    @settings(max_examples=10, database=None)
+    @given(
+        seatcalc.strategies.money(
+            currency=st.just("USD"), rounded=True, min_units=123456, max_units=123456
+        ),
+        seatcalc.strategies.decimals(max_places=2, min_units=987654, max_units=987654),
+    )
+    def check(price, amount):
+        seen.add(price)
+        seen.add(amount)
+
+    with decimal.localcontext(context):
+        check()
+    assert Money("1234.56", "USD") in seen
+    assert seen <= {
+        Money("1234.56", "USD"),
+        Decimal(987654),
+        Decimal("98765.4"),
+        Decimal("9876.54"),
+    }
+
+
+def test_every_value_type_has_a_strategy_but_the_parts_the_docs_name():
+    # docs/testing.rst names the parts of results that are drawn only inside them.
+    values = {
+        kind.__name__
+        for kind in vars(seatcalc).values()
+        if isinstance(kind, type) and attrs.has(kind)
+    }
+    missing = values - {kind.__name__ for kind in TYPE_STRATEGIES}
+    assert missing == {"AlignmentLine", "Reason", "Term", "TimingOption"}
+
+
+@given(st.from_type(MinorUnits))
+def test_drawn_minor_unit_tables_round_trip(table):
+    assert type(table) is MinorUnits
+    assert MinorUnits.from_data(table.to_data()) == table
+    assert table.unit("USD").digits >= 0

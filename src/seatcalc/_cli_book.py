@@ -3,7 +3,8 @@
 The book is read and answered in chunks of :data:`~seatcalc.book.CHUNK_ROWS` rows, so memory
 stays the same whatever the book's size.  Input is CSV, JSON Lines or Parquet (by the file's
 extension, or ``--format``; ``-`` is standard input, JSON Lines unless ``--format`` says
-otherwise); output is JSON Lines or Parquet (``-`` is JSON Lines on standard output).  On a
+otherwise); output is JSON Lines or Parquet (``-`` is JSON Lines on standard output), written
+beside the output file and renamed over it once the whole book is quoted.  On a
 terminal, a progress line on standard error counts the rows quoted.
 """
 
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
+import os
+import secrets
 import sys
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -235,16 +239,35 @@ class _Writer:
         self.table = table
         self.parquet: Any = None
         self.stream: Any = None
+        # A file is written beside its target and renamed over it once the whole book is
+        # quoted, so an error on the way (an unreadable input, a bad line) leaves it untouched.
+        self.partial: Path | None = None
 
     def __enter__(self) -> Self:
-        if self.kind == "jsonl":
-            try:
-                self.stream = (
-                    sys.stdout if self.name == "-" else open(self.name, "w", encoding="utf-8")  # noqa: PTH123
-                )
-            except OSError as error:
-                msg = f"--output: cannot write {self.name} ({error.strerror or error})"
-                raise UsageError(msg) from None
+        if self.name == "-":
+            if self.kind == "jsonl":
+                self.stream = sys.stdout
+            return self
+        target = Path(self.name)
+        try:
+            descriptor = -1
+            for _attempt in range(100):
+                candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+                try:
+                    descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                except FileExistsError:
+                    continue
+                self.partial = candidate
+                break
+            else:
+                raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
+            if self.kind == "jsonl":
+                self.stream = open(descriptor, "w", encoding="utf-8")  # noqa: PTH123
+            else:
+                os.close(descriptor)
+        except OSError as error:
+            msg = f"--output: cannot write {self.name} ({error.strerror or error})"
+            raise UsageError(msg) from None
         return self
 
     def write(self, batch: Any) -> None:  # noqa: ANN401 - a pyarrow.RecordBatch
@@ -253,7 +276,7 @@ class _Writer:
 
             if self.parquet is None:
                 try:
-                    self.parquet = pq.ParquetWriter(self.name, batch.schema)
+                    self.parquet = pq.ParquetWriter(str(self.partial or self.name), batch.schema)
                 except OSError as error:
                     msg = f"--output: cannot write {self.name} ({error})"
                     raise UsageError(msg) from None
@@ -261,13 +284,32 @@ class _Writer:
             return
         self.stream.write("".join(_json_lines(batch, self.table)))
 
-    def __exit__(self, *_exc: object) -> None:
-        if self.parquet is not None:
-            self.parquet.close()
-        if self.stream is not None and self.stream is not sys.stdout:
-            self.stream.close()
-        elif self.stream is not None:
-            self.stream.flush()
+    def __exit__(self, kind: type[BaseException] | None, *_exc: object) -> None:
+        try:
+            if self.parquet is not None:
+                self.parquet.close()
+            if self.stream is not None and self.stream is not sys.stdout:
+                self.stream.close()
+            elif self.stream is not None:
+                self.stream.flush()
+        finally:
+            if self.partial is not None:
+                self._finish(succeeded=kind is None)
+
+    def _finish(self, *, succeeded: bool) -> None:
+        partial, self.partial = self.partial, None
+        if partial is None:
+            return
+        if not succeeded or (self.kind == "parquet" and self.parquet is None):
+            # Failed, or a Parquet book with no rows: no file was written before either.
+            partial.unlink(missing_ok=True)
+            return
+        try:
+            partial.replace(self.name)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            msg = f"--output: cannot write {self.name} ({error.strerror or error})"
+            raise UsageError(msg) from None
 
 
 def _json_lines(batch: Any, table: MinorUnits) -> Iterator[str]:  # noqa: ANN401 - a pyarrow.RecordBatch

@@ -12,13 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import NotImplementedType
+
     from hypothesis.strategies import SearchStrategy
 
 
-def _resolve(kind: type) -> SearchStrategy[object]:
+def _resolve(kind: type) -> SearchStrategy[object] | NotImplementedType:
+    # Hypothesis also calls a resolver for types other than the one it was registered for (for
+    # ``object``, say, when it resolves ``st.from_type(object)``); returning NotImplemented
+    # leaves those to hypothesis, as ``register_type_strategy`` documents.
     from seatcalc.strategies import TYPE_STRATEGIES  # noqa: PLC0415 - see the module docstring
 
-    return TYPE_STRATEGIES[kind]
+    return TYPE_STRATEGIES.get(kind, NotImplemented)
 
 
 def _hypothesis_setup_hook() -> None:
@@ -26,9 +31,11 @@ def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is an optional extra
 
     from seatcalc.alignment import AlignmentQuote  # noqa: PLC0415
+    from seatcalc.audit import ChargeCheck, ChargeMatch, ChargeVerdict  # noqa: PLC0415
     from seatcalc.conventions import Convention  # noqa: PLC0415
     from seatcalc.eligibility import Eligibility  # noqa: PLC0415
     from seatcalc.lifecycle import LifecyclePolicy, LifecycleState  # noqa: PLC0415
+    from seatcalc.minor_units import MinorUnits  # noqa: PLC0415
     from seatcalc.money import Money  # noqa: PLC0415
     from seatcalc.policy import Policy  # noqa: PLC0415
     from seatcalc.proration import Proration  # noqa: PLC0415
@@ -53,5 +60,9 @@ def _hypothesis_setup_hook() -> None:
         AddTimingComparison,
         AlignmentQuote,
         LifecycleState,
+        MinorUnits,
+        ChargeMatch,
+        ChargeCheck,
+        ChargeVerdict,
     ):
         st.register_type_strategy(kind, _resolve)

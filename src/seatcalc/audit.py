@@ -95,7 +95,7 @@ class ChargeMatch:
         """Read :meth:`to_dict`'s form."""
         mapping = check_keys(data, "ChargeMatch", ("convention", "rounding", "minor_units"))
         name = mapping["convention"]
-        if name not in CONVENTIONS:
+        if not isinstance(name, str) or name not in CONVENTIONS:
             raise InvalidValueError(
                 field="convention",
                 value=name,
@@ -598,7 +598,8 @@ def _date(value: object, field: str) -> dt.date:
 def _int(value: object, field: str, *, minimum: int | None = 1) -> int:
     if isinstance(value, str):
         text = value.strip()
-        if not text.lstrip("-").isascii() or not text.lstrip("-").isdigit() or len(text) > 30:
+        digits = text.removeprefix("-")  # one sign at most: int() refuses "--5"
+        if not digits.isascii() or not digits.isdigit() or len(text) > 30:
             raise InvalidValueError(
                 field=field,
                 value=value,

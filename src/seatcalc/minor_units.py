@@ -90,6 +90,12 @@ _EXPECTED: Final = (
 
 def _to_overrides(value: object) -> tuple[tuple[str, int], ...]:
     if isinstance(value, tuple):
+        if not all(isinstance(pair, tuple) and len(pair) == 2 for pair in value):
+            raise InvalidTypeError(
+                field="minor_units",
+                value=value,
+                expected="(currency, digits) pairs such as (('IDR', 2),), or a mapping",
+            )
         value = dict(value)
     if not isinstance(value, Mapping):
         raise InvalidTypeError(field="minor_units", value=value, expected=_EXPECTED)
@@ -123,17 +129,34 @@ class MinorUnits:
 
     def __attrs_post_init__(self) -> None:
         """Refuse an unknown name, or overrides on a named table."""
-        if self.name not in (*_NAMES, "custom") or (self.name == "custom") != bool(self.overrides):
+        if self.name not in (*_NAMES, "custom"):
             raise InvalidValueError(
                 field="minor_units",
                 value=self.name,
                 expected=_EXPECTED,
                 code=ErrorCode.UNKNOWN_CHOICE,
             )
+        if self.name == "custom" and not self.overrides:
+            raise InvalidValueError(
+                field="minor_units",
+                value=self.overrides,
+                expected="a custom table's mapping of currency codes to digits, such as {'IDR': 2}",
+            )
+        if self.name != "custom" and self.overrides:
+            raise InvalidValueError(
+                field="minor_units",
+                value=dict(self.overrides),
+                expected=f"no digits with the named table {self.name!r}, or the name 'custom'",
+                hint=f"for a custom table: MinorUnits('custom', {dict(self.overrides)!r})",
+                code=ErrorCode.INCONSISTENT,
+            )
 
     def unit(self, currency: str) -> MinorUnit:
         """Return ``currency``'s :class:`MinorUnit` in this table; raise for an unknown code."""
-        return _unit(self, check_currency(currency))
+        code = check_currency(currency)
+        if self.name == "custom":
+            return _custom(code, self)  # not memoised: a caller may build any number of tables
+        return _unit(self.name, code)
 
     def digits(self, currency: str) -> int:
         """Return ``currency``'s number of decimal places in this table."""
@@ -310,6 +333,7 @@ _LOOKUPS: Final = {
 
 
 @functools.cache
-def _unit(table: MinorUnits, code: str) -> MinorUnit:
-    # A memo of a pure lookup; ``code`` is a currency check_currency accepted.
-    return _LOOKUPS[table.name](code, table)
+def _unit(name: str, code: str) -> MinorUnit:
+    # A memo of a pure lookup in a named table, bounded by the four names times the currencies
+    # check_currency accepts; custom tables are looked up directly, never memoised.
+    return _LOOKUPS[name](code, _BY_NAME[name])

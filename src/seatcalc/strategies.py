@@ -39,9 +39,12 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from seatcalc.alignment import AlignmentQuote, align
+from seatcalc.audit import ChargeCheck, ChargeMatch, ChargeVerdict, check_charge
 from seatcalc.conventions import CONVENTIONS, Convention
 from seatcalc.eligibility import Eligibility, check_eligibility
+from seatcalc.errors import ErrorCode, InvalidValueError, UnknownCurrencyError
 from seatcalc.lifecycle import LifecyclePolicy, LifecycleState, lifecycle_state
+from seatcalc.minor_units import CLDR_UNITS, MINOR_UNIT_TABLES, MinorUnits, check_minor_units
 from seatcalc.money import Money, minor_unit_digits
 from seatcalc.policy import Policy, countries_in
 from seatcalc.proration import Proration, prorate
@@ -66,6 +69,9 @@ __all__ = [
     "alignment_targets",
     "anchors",
     "any_subscriptions",
+    "charge_checks",
+    "charge_matches",
+    "charge_verdicts",
     "countries",
     "currencies",
     "dates",
@@ -82,6 +88,7 @@ __all__ = [
     "lifecycle_policies",
     "lifecycle_states",
     "locales",
+    "minor_unit_tables",
     "money",
     "money_pairs",
     "month_ends",
@@ -148,6 +155,12 @@ rounding_modes: st.SearchStrategy[str] = st.sampled_from(ROUNDING_MODES)
 half_modes: st.SearchStrategy[str] = st.sampled_from(HALF_MODES)
 
 
+def _scaled(units: int, places: int) -> Decimal:
+    # units * 10**-places, built from its digits: exact, whatever the caller's decimal context
+    # (Decimal.scaleb would round to its precision and could trap Inexact).
+    return Decimal(f"{units}E{-places}")
+
+
 def decimals(
     *, max_places: int = 6, max_units: int = 10**12, min_units: int | None = None
 ) -> st.SearchStrategy[Decimal]:
@@ -161,7 +174,7 @@ def decimals(
     def build(draw: st.DrawFn) -> Decimal:
         places = draw(st.integers(0, max_places))
         units = draw(st.integers(low, max_units))
-        return Decimal(units).scaleb(-places)
+        return _scaled(units, places)
 
     return build()
 
@@ -184,7 +197,7 @@ def money(
     digits = minor_unit_digits(code)
     places = digits if rounded else draw(st.integers(0, digits + 4))
     units = draw(st.integers(min_units, max_units))
-    return Money(Decimal(units).scaleb(-places), code)
+    return Money(_scaled(units, places), code)
 
 
 @st.composite
@@ -652,6 +665,58 @@ def lifecycle_states(draw: st.DrawFn) -> LifecycleState:
     return lifecycle_state(sub, max(on, sub.term_start), policy=draw(lifecycle_policies))
 
 
+# -- minor units and charge checks ---------------------------------------------------------
+
+#: A named minor-unit table, or a custom one giving one to three currencies 0 to 4 digits.
+minor_unit_tables: st.SearchStrategy[MinorUnits] = st.one_of(
+    st.sampled_from(MINOR_UNIT_TABLES),
+    st.dictionaries(currencies, st.integers(0, 4), min_size=1, max_size=3).map(check_minor_units),
+)
+#: A convention preset, a rounding mode and a table, as :func:`seatcalc.check_charge` lists.
+charge_matches: st.SearchStrategy[ChargeMatch] = st.builds(
+    ChargeMatch,
+    convention=st.sampled_from(sorted(CONVENTIONS)),
+    rounding=rounding_modes,
+    minor_units=minor_unit_tables,
+)
+
+
+@st.composite
+def charge_checks(draw: st.DrawFn) -> ChargeCheck:
+    """A check of a charge for adding seats: seatcalc's own price, or up to 1000 units off it."""
+    sub, on = draw(subscriptions_with_day())
+    seats = draw(st.integers(1, 50))
+    table = draw(minor_unit_tables)
+    try:
+        table.unit(sub.currency)
+    except UnknownCurrencyError:  # a currency ISO 4217 no longer lists
+        table = CLDR_UNITS
+    convention, rounding = draw(day_conventions), draw(rounding_modes)
+    priced = check_charge(
+        sub, seats, on, 0, convention=convention, rounding=rounding, minor_units=table
+    )
+    expected = priced.expected.to_minor(minor_units=table)
+    charged = max(0, expected + draw(st.one_of(st.just(0), st.integers(-1000, 1000))))
+    return check_charge(
+        sub, seats, on, charged, convention=convention, rounding=rounding, minor_units=table
+    )
+
+
+@st.composite
+def charge_verdicts(draw: st.DrawFn) -> ChargeVerdict:
+    """The verdict on a row of an export: a drawn check, or a row whose count is not a number."""
+    row = draw(st.integers(0, 10**6))
+    if draw(st.booleans()):
+        return ChargeVerdict(row=row, check=draw(charge_checks()))
+    error = InvalidValueError(
+        field=f"rows[{row}].seats",
+        value=draw(st.sampled_from(("two", "--2", "1.5", ""))),
+        expected="a whole number written with ASCII digits",
+        code=ErrorCode.INVALID_NUMBER,
+    )
+    return ChargeVerdict(row=row, error=error.to_dict())
+
+
 # -- st.from_type ---------------------------------------------------------------------------
 
 #: The strategy :func:`hypothesis.strategies.from_type` uses for each of seatcalc's value types
@@ -671,6 +736,10 @@ TYPE_STRATEGIES: Final[dict[type, st.SearchStrategy[object]]] = {
     AddTimingComparison: timing_comparisons(),
     AlignmentQuote: alignment_quotes(),
     LifecycleState: lifecycle_states(),
+    MinorUnits: minor_unit_tables,
+    ChargeMatch: charge_matches,
+    ChargeCheck: charge_checks(),
+    ChargeVerdict: charge_verdicts(),
 }
 
 
