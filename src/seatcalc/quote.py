@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
-from typing import NamedTuple, Self
+from typing import Final, NamedTuple, Self
 
 import attrs
 from babel.core import Locale
@@ -283,12 +283,12 @@ class AddSeatsQuote:
     def _of(cls, parts: _Parts) -> Self:
         """Build a quote from its parts, already computed and checked by :func:`quote_add_seats`.
 
-        The one unchecked constructor: it sets the one slot directly (the class is frozen).
-        ``attrs.evolve`` and ``attrs.asdict`` do not apply to a quote; quote again with other
-        arguments, and use :meth:`to_dict`.
+        The one unchecked constructor: it sets the one slot with the slot's own setter, which
+        skips the frozen class's ``__setattr__``.  ``attrs.evolve`` and ``attrs.asdict`` do not
+        apply to a quote; quote again with other arguments, and use :meth:`to_dict`.
         """
         quote = object.__new__(cls)
-        object.__setattr__(quote, "_parts", parts)
+        _SET_PARTS(quote, parts)
         return quote
 
     def __repr__(self) -> str:
@@ -307,6 +307,10 @@ class AddSeatsQuote:
         if not self.payable:
             return table(title, [(lines[0].rstrip(":"), "; ".join(lines[1:]))])
         return table(title, [tuple(line.split(": ", 1)) for line in lines])  # type: ignore[misc]
+
+
+# The setter of AddSeatsQuote's one slot, for AddSeatsQuote._of.
+_SET_PARTS: Final = AddSeatsQuote.__dict__["_parts"].__set__
 
 
 def quote_add_seats(
@@ -426,8 +430,10 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
                 else _with_whole_periods(proration, whole, seats, table)
             )
     end_date = end if subscription.term_start <= on < end else None
-    return AddSeatsQuote._of(  # noqa: SLF001 - the module's own class
-        _Parts(
+    # tuple.__new__ fills the named tuple from one tuple, every field given, as in prorate.
+    parts = tuple.__new__(
+        _Parts,
+        (
             subscription,
             seats,
             on,
@@ -439,8 +445,9 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
             convention,
             rounding,
             table,
-        )
+        ),
     )
+    return AddSeatsQuote._of(parts)  # noqa: SLF001 - the module's own class
 
 
 def _price(  # noqa: PLR0917 - the parts of a quote, in order
