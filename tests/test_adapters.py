@@ -24,6 +24,7 @@ from seatcalc import (
     quote_add_seats,
 )
 from seatcalc.adapters import chargebee, lago, stripe
+from seatcalc.adapters._fields import read_day
 from strategies import (
     any_subscriptions,
     irregular_subscriptions,
@@ -372,3 +373,46 @@ def test_lago_preview_carries_the_quote(case, seats):
     assert lago.fees_from_lago(fee) == quote.total
     last_day = (sub.term_end - dt.timedelta(days=1)).isoformat()
     assert fee["fee"]["to_date"] == f"{last_day}T23:59:59Z"
+
+
+# -- hostile values: a SeatcalcError naming the field, never a builtin exception --------------
+
+
+def stripe_price_without_unit_amount(decimal_text):
+    data = fixture("stripe_subscription.json")
+    price = data["items"]["data"][0]["price"]
+    price["unit_amount"] = None
+    price["unit_amount_decimal"] = decimal_text
+    return data
+
+
+@pytest.mark.parametrize("text", ["1e999999999", "1" * 85, "1." + "1" * 100, "1e-999999999"])
+def test_stripe_decimal_amount_beyond_exact_arithmetic_names_its_field(text):
+    error = refused(stripe.subscription_from_stripe, stripe_price_without_unit_amount(text))
+    assert error.field == "items.data[0].price.unit_amount_decimal"
+
+
+@pytest.mark.parametrize(
+    ("value", "end"),
+    [
+        (253_402_300_799, True),  # 9999-12-31T23:59:59Z: the next midnight is year 10000
+        ("9999-12-31T23:59:59Z", True),
+        ("0001-01-01T00:30:00+01:00", False),  # 0000-12-31 in UTC
+        ("9999-12-31T23:30:00-01:00", False),  # 10000-01-01 in UTC
+    ],
+)
+def test_instants_whose_utc_day_leaves_the_calendar_are_refused(value, end):
+    with pytest.raises(SeatcalcError) as caught:
+        read_day(value, "f", end=end)
+    assert (caught.value.field, caught.value.code) == ("f", "DATE_OUT_OF_RANGE")
+
+
+def test_lago_period_ending_at_the_calendar_end_names_its_field():
+    data = fixture("lago_subscription.json")
+    data["subscription"]["current_billing_period_ending_at"] = "9999-12-31T23:59:59Z"
+    error = refused(lago.subscription_from_lago, data)
+    assert error.field == "subscription.current_billing_period_ending_at"
+    data["subscription"]["current_billing_period_ending_at"] = "0001-01-01T00:30:00+01:00"
+    assert refused(lago.subscription_from_lago, data).field == (
+        "subscription.current_billing_period_ending_at"
+    )

@@ -341,8 +341,9 @@ def _unit_price(price: Reader, currency: str) -> Money:
             code=ErrorCode.MALFORMED_RECORD,
         )
     units = price.decimal_text("unit_amount_decimal")
-    with reported_as({"amount": price.where("unit_amount_decimal")}):
-        return Money(shifted(units, -MINOR_UNITS.digits(currency)), currency)
+    where = price.where("unit_amount_decimal")
+    with reported_as({"amount": where}):
+        return Money(shifted(units, -MINOR_UNITS.digits(currency), where), currency)
 
 
 def _country(root: Reader) -> str:
