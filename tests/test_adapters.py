@@ -416,3 +416,17 @@ def test_lago_period_ending_at_the_calendar_end_names_its_field():
     assert refused(lago.subscription_from_lago, data).field == (
         "subscription.current_billing_period_ending_at"
     )
+
+
+@pytest.mark.parametrize("units", ["1e30", "1e300000", "1" * 31, "1e999999999"])
+def test_lago_refuses_a_seat_count_beyond_any_engine(units):
+    data = fixture("lago_subscription.json")
+    data["subscription"]["plan"]["fixed_charges"][0]["units"] = units
+    error = refused(lago.subscription_from_lago, data)
+    assert (error.field, error.code) == ("subscription.plan.fixed_charges[0].units", "OUT_OF_RANGE")
+
+
+def test_lago_reads_a_large_seat_count_written_with_an_exponent():
+    data = fixture("lago_subscription.json")
+    data["subscription"]["plan"]["fixed_charges"][0]["units"] = "1.5e3"
+    assert lago.subscription_from_lago(data).seats == 1500

@@ -96,6 +96,8 @@ MINOR_UNITS: Final[MinorUnits] = CLDR_UNITS
 INTERVALS: Final[Mapping[str, int]] = {"monthly": 1, "quarterly": 3, "semiannual": 6, "yearly": 12}
 #: The places Lago weighs prorated units to.
 _UNIT_PLACES: Final = 6
+#: Seats are refused from this many digits on: no engine stores a count that large.
+_MAX_SEAT_DIGITS: Final = 30
 
 
 def subscription_from_lago(
@@ -319,6 +321,13 @@ def _charge(plan: Reader, code: str | None) -> Reader:
 
 def _seats(charge: Reader) -> int:
     units = charge.decimal_text("units")
+    # Compare before converting: "1e300000" is a valid decimal whose int() takes seconds.
+    if units.adjusted() >= _MAX_SEAT_DIGITS:
+        raise InvalidValueError(
+            field=charge.where("units"),
+            value=charge.text("units"),
+            expected=f"a whole number of seats below 10**{_MAX_SEAT_DIGITS}",
+        )
     if units != units.to_integral_value() or units < 1:
         raise InvalidValueError(
             field=charge.where("units"),
