@@ -430,3 +430,20 @@ def test_lago_reads_a_large_seat_count_written_with_an_exponent():
     data = fixture("lago_subscription.json")
     data["subscription"]["plan"]["fixed_charges"][0]["units"] = "1.5e3"
     assert lago.subscription_from_lago(data).seats == 1500
+
+
+@pytest.mark.parametrize(("currency", "amount"), [("isk", 150), ("kwd", 1235), ("isk", -50)])
+def test_stripe_prorations_refuse_amounts_stripe_cannot_charge(currency, amount):
+    invoice = {"currency": currency, "lines": {"data": [{"amount": amount, "proration": True}]}}
+    error = refused(stripe.prorations_from_stripe, invoice)
+    assert (error.field, error.code) == ("lines.data[0].amount", "NOT_ROUNDED")
+
+
+@pytest.mark.parametrize(
+    ("currency", "amount", "expected"),
+    [("isk", 15000, Money("150", "ISK")), ("kwd", 1230, Money("1.230", "KWD"))],
+)
+def test_stripe_prorations_read_amounts_on_stripes_grid(currency, amount, expected):
+    invoice = {"currency": currency, "lines": {"data": [{"amount": amount, "proration": True}]}}
+    assert stripe.prorations_from_stripe(invoice) == expected
+

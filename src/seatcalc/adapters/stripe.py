@@ -275,7 +275,7 @@ def prorations_from_stripe(invoice: Mapping[str, object]) -> Money:
     for line in root.child("lines").items("data"):
         if _is_proration(line):
             found = True
-            total += line.money("amount", currency, MINOR_UNITS)
+            total += _chargeable(line, currency)
     if not found:
         raise InvalidValueError(
             field="lines.data",
@@ -344,6 +344,21 @@ def _unit_price(price: Reader, currency: str) -> Money:
     where = price.where("unit_amount_decimal")
     with reported_as({"amount": where}):
         return Money(shifted(units, -MINOR_UNITS.digits(currency), where), currency)
+
+
+def _chargeable(line: Reader, currency: str) -> Money:
+    # Stripe charges only its grid: ISK in whole krónur (150 is not 1.50 ISK), KWD to 0.010.
+    amount = line.money("amount", currency, MINOR_UNITS)
+    if not amount.is_rounded(minor_units=MINOR_UNITS):
+        increment = MINOR_UNITS.unit(currency).increment
+        raise InvalidValueError(
+            field=line.where("amount"),
+            value=line.get("amount"),
+            problem=f", which Stripe cannot charge in {currency}",
+            expected=f"a multiple of {increment} minor units",
+            code=ErrorCode.NOT_ROUNDED,
+        )
+    return amount
 
 
 def _country(root: Reader) -> str:
