@@ -447,3 +447,8 @@ def test_stripe_prorations_read_amounts_on_stripes_grid(currency, amount, expect
     invoice = {"currency": currency, "lines": {"data": [{"amount": amount, "proration": True}]}}
     assert stripe.prorations_from_stripe(invoice) == expected
 
+
+def test_stripe_negative_decimal_amount_names_the_decimal_field():
+    data = stripe_price_without_unit_amount("-100")
+    error = refused(stripe.subscription_from_stripe, data, country="US")
+    assert error.field == "items.data[0].price.unit_amount_decimal"

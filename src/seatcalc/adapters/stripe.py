@@ -147,7 +147,9 @@ def subscription_from_stripe(
     purchased = root.day("start_date") if root.optional("start_date") is not None else None
     names = {
         "seats": chosen.where("quantity"),
-        "unit_price": price.where("unit_amount"),
+        "unit_price": price.where(
+            "unit_amount" if price.optional("unit_amount") is not None else "unit_amount_decimal"
+        ),
         "term_start": bounds.where("current_period_start"),
         "term_end": bounds.where("current_period_end"),
         "anchor": root.where("billing_cycle_anchor"),
