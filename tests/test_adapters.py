@@ -11,7 +11,7 @@ import sys
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from seatcalc import (
@@ -325,6 +325,11 @@ def test_stripe_round_trips_a_subscription(sub):
 
 @given(any_subscriptions)
 def test_chargebee_round_trips_a_subscription(sub):
+    if not sub.unit_price.is_rounded(minor_units=chargebee.MINOR_UNITS):
+        # Chargebee holds hundredths at most: 0.001 KWD cannot be written.
+        with pytest.raises(SeatcalcError):
+            chargebee.subscription_to_chargebee(sub)
+        return
     data = json.loads(json.dumps(chargebee.subscription_to_chargebee(sub)))
     back = chargebee.subscription_from_chargebee(data, channel=sub.channel, product=sub.product)
     assert back == sub
@@ -360,7 +365,10 @@ def test_stripe_preview_carries_the_quote(case, seats):
 )
 def test_chargebee_preview_carries_the_quote(case, seats, convention):
     sub, day = case
-    quote = quote_add_seats(sub, seats, day, policy=OPEN, convention=convention)
+    assume(sub.unit_price.is_rounded(minor_units=chargebee.MINOR_UNITS))  # a price Chargebee holds
+    quote = quote_add_seats(
+        sub, seats, day, policy=OPEN, convention=convention, minor_units=chargebee.MINOR_UNITS
+    )
     estimate = json.loads(json.dumps(chargebee.preview_chargebee(quote)))
     assert chargebee.charges_from_chargebee(estimate) == quote.total
 
@@ -452,3 +460,58 @@ def test_stripe_negative_decimal_amount_names_the_decimal_field():
     data = stripe_price_without_unit_amount("-100")
     error = refused(stripe.subscription_from_stripe, data, country="US")
     assert error.field == "items.data[0].price.unit_amount_decimal"
+
+
+# -- the engines' minor units ----------------------------------------------------------------
+
+
+def chargebee_in(currency, unit_price):
+    data = fixture("chargebee_subscription.json")
+    data["subscription"]["currency_code"] = currency
+    data["subscription"]["subscription_items"][0]["unit_price"] = unit_price
+    return data
+
+
+@pytest.mark.parametrize(
+    ("currency", "unit_price", "expected"),
+    [
+        ("HUF", 120000, "1200.00"),  # CLDR writes HUF without decimals; Chargebee does not
+        ("IDR", 120000, "1200.00"),
+        ("COP", 120000, "1200.00"),
+        ("KWD", 120000, "1200.00"),  # three decimals in ISO 4217, hundredths in Chargebee
+        ("JPY", 120000, "120000"),  # zero-decimal in Chargebee
+        ("EUR", 120000, "1200.00"),
+    ],
+)
+def test_chargebee_amounts_are_in_chargebees_minor_units(currency, unit_price, expected):
+    sub = chargebee.subscription_from_chargebee(chargebee_in(currency, unit_price))
+    assert sub.unit_price == Money(expected, currency)
+    back = chargebee.subscription_to_chargebee(sub)
+    assert back["subscription"]["subscription_items"][0]["unit_price"] == unit_price
+
+
+def test_chargebee_estimate_of_a_forint_quote_counts_hundredths():
+    sub = chargebee.subscription_from_chargebee(chargebee_in("HUF", 120000))
+    quote = quote_add_seats(
+        sub, 1, dt.date(2021, 2, 20), policy=OPEN, minor_units=chargebee.MINOR_UNITS
+    )
+    estimate = chargebee.preview_chargebee(quote)
+    amount = estimate["estimate"]["invoice_estimate"]["total"]
+    assert amount == quote.total.to_minor(minor_units=chargebee.MINOR_UNITS)
+    assert chargebee.charges_from_chargebee(estimate) == quote.total
+    assert Money.from_minor(amount, "HUF", minor_units="iso4217") == quote.total
+
+
+@pytest.mark.parametrize(
+    ("currency", "cents", "expected"),
+    [
+        ("HUF", 120000, "1200.00"),
+        ("IDR", 120000, "1200.00"),
+        ("JPY", 1200, "1200"),
+        ("KWD", 1200, "1.200"),
+        ("USD", 120986, "1209.86"),
+    ],
+)
+def test_lago_fees_are_in_iso_4217_minor_units(currency, cents, expected):
+    fee = {"fee": {"amount_cents": cents, "amount_currency": currency}}
+    assert lago.fees_from_lago(fee) == Money(expected, currency)
