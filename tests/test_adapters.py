@@ -515,3 +515,95 @@ def test_chargebee_estimate_of_a_forint_quote_counts_hundredths():
 def test_lago_fees_are_in_iso_4217_minor_units(currency, cents, expected):
     fee = {"fee": {"amount_cents": cents, "amount_currency": currency}}
     assert lago.fees_from_lago(fee) == Money(expected, currency)
+
+
+# -- properties: any JSON value in any field is refused with a SeatcalcError or read ----------
+
+#: Values at the edges of what the readers convert: huge exponents, the calendar's ends.
+EDGE_VALUES = st.sampled_from(
+    [
+        *(None, "1e999999999", "1e300000", "1" * 90, "-1", "NaN", "2026-02-30", "month"),
+        *("9999-12-31T23:59:59Z", "0001-01-01T00:30:00+01:00", 253_402_300_799, -62_135_596_800),
+        *(2**63, -1, 0, 1.5, True, "HUF", "isk", "non_renewing", "yearly", [], {}),
+    ]
+)
+json_values = st.one_of(
+    EDGE_VALUES,
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False)
+        | st.text(max_size=12),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
+        max_leaves=6,
+    ),
+)
+
+
+def json_paths(value, path=()):
+    """Every path to a value inside a JSON document (the document itself excluded)."""
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return
+    for key, inner in items:
+        yield (*path, key)
+        yield from json_paths(inner, (*path, key))
+
+
+def replaced(document, path, value, *, delete=False):
+    document = copy.deepcopy(document)
+    target = document
+    for key in path[:-1]:
+        target = target[key]
+    if delete and isinstance(target, dict):
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return document
+
+
+SEATS = Subscription(
+    seats=5,
+    unit_price=Money("1200.00", "USD"),
+    term_start=dt.date(2026, 1, 1),
+    term_end=dt.date(2027, 1, 1),
+    country="US",
+    product="seat",
+    plan="team",
+)
+STRIPE_DECIMAL = stripe.subscription_to_stripe(SEATS)
+STRIPE_DECIMAL["items"]["data"][0]["price"]["unit_amount"] = None  # the price from the decimal
+DOCUMENTS = {
+    "stripe": (stripe.subscription_to_stripe(SEATS), stripe.subscription_from_stripe),
+    "stripe-decimal": (STRIPE_DECIMAL, stripe.subscription_from_stripe),
+    "chargebee": (
+        chargebee.subscription_to_chargebee(SEATS),
+        chargebee.subscription_from_chargebee,
+    ),
+    "lago": (lago.subscription_to_lago(SEATS), lago.subscription_from_lago),
+}
+FIELDS = [
+    pytest.param(engine, path, id=f"{engine}:{'.'.join(map(str, path))}")
+    for engine, (document, _read) in DOCUMENTS.items()
+    for path in json_paths(json.loads(json.dumps(document)))
+]
+
+
+@pytest.mark.parametrize(("engine", "path"), FIELDS)
+@given(value=json_values, delete=st.booleans())
+def test_any_json_value_in_any_field_is_read_or_refused_with_a_seatcalc_error(
+    engine, path, value, delete
+):
+    document, read = DOCUMENTS[engine]
+    changed = replaced(json.loads(json.dumps(document)), path, value, delete=delete)
+    try:
+        result = read(changed)
+    except SeatcalcError:
+        return
+    assert isinstance(result, Subscription)
