@@ -11,7 +11,7 @@ import sys
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from seatcalc import (
@@ -24,6 +24,7 @@ from seatcalc import (
     quote_add_seats,
 )
 from seatcalc.adapters import chargebee, lago, stripe
+from seatcalc.adapters._fields import read_day
 from strategies import (
     any_subscriptions,
     irregular_subscriptions,
@@ -324,6 +325,11 @@ def test_stripe_round_trips_a_subscription(sub):
 
 @given(any_subscriptions)
 def test_chargebee_round_trips_a_subscription(sub):
+    if not sub.unit_price.is_rounded(minor_units=chargebee.MINOR_UNITS):
+        # Chargebee holds hundredths at most: 0.001 KWD cannot be written.
+        with pytest.raises(SeatcalcError):
+            chargebee.subscription_to_chargebee(sub)
+        return
     data = json.loads(json.dumps(chargebee.subscription_to_chargebee(sub)))
     back = chargebee.subscription_from_chargebee(data, channel=sub.channel, product=sub.product)
     assert back == sub
@@ -359,7 +365,10 @@ def test_stripe_preview_carries_the_quote(case, seats):
 )
 def test_chargebee_preview_carries_the_quote(case, seats, convention):
     sub, day = case
-    quote = quote_add_seats(sub, seats, day, policy=OPEN, convention=convention)
+    assume(sub.unit_price.is_rounded(minor_units=chargebee.MINOR_UNITS))  # a price Chargebee holds
+    quote = quote_add_seats(
+        sub, seats, day, policy=OPEN, convention=convention, minor_units=chargebee.MINOR_UNITS
+    )
     estimate = json.loads(json.dumps(chargebee.preview_chargebee(quote)))
     assert chargebee.charges_from_chargebee(estimate) == quote.total
 
@@ -372,3 +381,229 @@ def test_lago_preview_carries_the_quote(case, seats):
     assert lago.fees_from_lago(fee) == quote.total
     last_day = (sub.term_end - dt.timedelta(days=1)).isoformat()
     assert fee["fee"]["to_date"] == f"{last_day}T23:59:59Z"
+
+
+# -- hostile values: a SeatcalcError naming the field, never a builtin exception --------------
+
+
+def stripe_price_without_unit_amount(decimal_text):
+    data = fixture("stripe_subscription.json")
+    price = data["items"]["data"][0]["price"]
+    price["unit_amount"] = None
+    price["unit_amount_decimal"] = decimal_text
+    return data
+
+
+@pytest.mark.parametrize("text", ["1e999999999", "1" * 85, "1." + "1" * 100, "1e-999999999"])
+def test_stripe_decimal_amount_beyond_exact_arithmetic_names_its_field(text):
+    error = refused(stripe.subscription_from_stripe, stripe_price_without_unit_amount(text))
+    assert error.field == "items.data[0].price.unit_amount_decimal"
+
+
+@pytest.mark.parametrize(
+    ("value", "end"),
+    [
+        (253_402_300_799, True),  # 9999-12-31T23:59:59Z: the next midnight is year 10000
+        ("9999-12-31T23:59:59Z", True),
+        ("0001-01-01T00:30:00+01:00", False),  # 0000-12-31 in UTC
+        ("9999-12-31T23:30:00-01:00", False),  # 10000-01-01 in UTC
+    ],
+)
+def test_instants_whose_utc_day_leaves_the_calendar_are_refused(value, end):
+    with pytest.raises(SeatcalcError) as caught:
+        read_day(value, "f", end=end)
+    assert (caught.value.field, caught.value.code) == ("f", "DATE_OUT_OF_RANGE")
+
+
+def test_lago_period_ending_at_the_calendar_end_names_its_field():
+    data = fixture("lago_subscription.json")
+    data["subscription"]["current_billing_period_ending_at"] = "9999-12-31T23:59:59Z"
+    error = refused(lago.subscription_from_lago, data)
+    assert error.field == "subscription.current_billing_period_ending_at"
+    data["subscription"]["current_billing_period_ending_at"] = "0001-01-01T00:30:00+01:00"
+    assert refused(lago.subscription_from_lago, data).field == (
+        "subscription.current_billing_period_ending_at"
+    )
+
+
+@pytest.mark.parametrize("units", ["1e30", "1e300000", "1" * 31, "1e999999999"])
+def test_lago_refuses_a_seat_count_beyond_any_engine(units):
+    data = fixture("lago_subscription.json")
+    data["subscription"]["plan"]["fixed_charges"][0]["units"] = units
+    error = refused(lago.subscription_from_lago, data)
+    assert (error.field, error.code) == ("subscription.plan.fixed_charges[0].units", "OUT_OF_RANGE")
+
+
+def test_lago_reads_a_large_seat_count_written_with_an_exponent():
+    data = fixture("lago_subscription.json")
+    data["subscription"]["plan"]["fixed_charges"][0]["units"] = "1.5e3"
+    assert lago.subscription_from_lago(data).seats == 1500
+
+
+@pytest.mark.parametrize(("currency", "amount"), [("isk", 150), ("kwd", 1235), ("isk", -50)])
+def test_stripe_prorations_refuse_amounts_stripe_cannot_charge(currency, amount):
+    invoice = {"currency": currency, "lines": {"data": [{"amount": amount, "proration": True}]}}
+    error = refused(stripe.prorations_from_stripe, invoice)
+    assert (error.field, error.code) == ("lines.data[0].amount", "NOT_ROUNDED")
+
+
+@pytest.mark.parametrize(
+    ("currency", "amount", "expected"),
+    [("isk", 15000, Money("150", "ISK")), ("kwd", 1230, Money("1.230", "KWD"))],
+)
+def test_stripe_prorations_read_amounts_on_stripes_grid(currency, amount, expected):
+    invoice = {"currency": currency, "lines": {"data": [{"amount": amount, "proration": True}]}}
+    assert stripe.prorations_from_stripe(invoice) == expected
+
+
+def test_stripe_negative_decimal_amount_names_the_decimal_field():
+    data = stripe_price_without_unit_amount("-100")
+    error = refused(stripe.subscription_from_stripe, data, country="US")
+    assert error.field == "items.data[0].price.unit_amount_decimal"
+
+
+# -- the engines' minor units ----------------------------------------------------------------
+
+
+def chargebee_in(currency, unit_price):
+    data = fixture("chargebee_subscription.json")
+    data["subscription"]["currency_code"] = currency
+    data["subscription"]["subscription_items"][0]["unit_price"] = unit_price
+    return data
+
+
+@pytest.mark.parametrize(
+    ("currency", "unit_price", "expected"),
+    [
+        ("HUF", 120000, "1200.00"),  # CLDR writes HUF without decimals; Chargebee does not
+        ("IDR", 120000, "1200.00"),
+        ("COP", 120000, "1200.00"),
+        ("KWD", 120000, "1200.00"),  # three decimals in ISO 4217, hundredths in Chargebee
+        ("JPY", 120000, "120000"),  # zero-decimal in Chargebee
+        ("EUR", 120000, "1200.00"),
+    ],
+)
+def test_chargebee_amounts_are_in_chargebees_minor_units(currency, unit_price, expected):
+    sub = chargebee.subscription_from_chargebee(chargebee_in(currency, unit_price))
+    assert sub.unit_price == Money(expected, currency)
+    back = chargebee.subscription_to_chargebee(sub)
+    assert back["subscription"]["subscription_items"][0]["unit_price"] == unit_price
+
+
+def test_chargebee_estimate_of_a_forint_quote_counts_hundredths():
+    sub = chargebee.subscription_from_chargebee(chargebee_in("HUF", 120000))
+    quote = quote_add_seats(
+        sub, 1, dt.date(2021, 2, 20), policy=OPEN, minor_units=chargebee.MINOR_UNITS
+    )
+    estimate = chargebee.preview_chargebee(quote)
+    amount = estimate["estimate"]["invoice_estimate"]["total"]
+    assert amount == quote.total.to_minor(minor_units=chargebee.MINOR_UNITS)
+    assert chargebee.charges_from_chargebee(estimate) == quote.total
+    assert Money.from_minor(amount, "HUF", minor_units="iso4217") == quote.total
+
+
+@pytest.mark.parametrize(
+    ("currency", "cents", "expected"),
+    [
+        ("HUF", 120000, "1200.00"),
+        ("IDR", 120000, "1200.00"),
+        ("JPY", 1200, "1200"),
+        ("KWD", 1200, "1.200"),
+        ("USD", 120986, "1209.86"),
+    ],
+)
+def test_lago_fees_are_in_iso_4217_minor_units(currency, cents, expected):
+    fee = {"fee": {"amount_cents": cents, "amount_currency": currency}}
+    assert lago.fees_from_lago(fee) == Money(expected, currency)
+
+
+# -- properties: any JSON value in any field is refused with a SeatcalcError or read ----------
+
+#: Values at the edges of what the readers convert: huge exponents, the calendar's ends.
+EDGE_VALUES = st.sampled_from(
+    [
+        *(None, "1e999999999", "1e300000", "1" * 90, "-1", "NaN", "2026-02-30", "month"),
+        *("9999-12-31T23:59:59Z", "0001-01-01T00:30:00+01:00", 253_402_300_799, -62_135_596_800),
+        *(2**63, -1, 0, 1.5, True, "HUF", "isk", "non_renewing", "yearly", [], {}),
+    ]
+)
+json_values = st.one_of(
+    EDGE_VALUES,
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False)
+        | st.text(max_size=12),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
+        max_leaves=6,
+    ),
+)
+
+
+def json_paths(value, path=()):
+    """Every path to a value inside a JSON document (the document itself excluded)."""
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return
+    for key, inner in items:
+        yield (*path, key)
+        yield from json_paths(inner, (*path, key))
+
+
+def replaced(document, path, value, *, delete=False):
+    document = copy.deepcopy(document)
+    target = document
+    for key in path[:-1]:
+        target = target[key]
+    if delete and isinstance(target, dict):
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return document
+
+
+SEATS = Subscription(
+    seats=5,
+    unit_price=Money("1200.00", "USD"),
+    term_start=dt.date(2026, 1, 1),
+    term_end=dt.date(2027, 1, 1),
+    country="US",
+    product="seat",
+    plan="team",
+)
+STRIPE_DECIMAL = stripe.subscription_to_stripe(SEATS)
+STRIPE_DECIMAL["items"]["data"][0]["price"]["unit_amount"] = None  # the price from the decimal
+DOCUMENTS = {
+    "stripe": (stripe.subscription_to_stripe(SEATS), stripe.subscription_from_stripe),
+    "stripe-decimal": (STRIPE_DECIMAL, stripe.subscription_from_stripe),
+    "chargebee": (
+        chargebee.subscription_to_chargebee(SEATS),
+        chargebee.subscription_from_chargebee,
+    ),
+    "lago": (lago.subscription_to_lago(SEATS), lago.subscription_from_lago),
+}
+FIELDS = [
+    pytest.param(engine, path, id=f"{engine}:{'.'.join(map(str, path))}")
+    for engine, (document, _read) in DOCUMENTS.items()
+    for path in json_paths(json.loads(json.dumps(document)))
+]
+
+
+@pytest.mark.parametrize(("engine", "path"), FIELDS)
+@given(value=json_values, delete=st.booleans())
+def test_any_json_value_in_any_field_is_read_or_refused_with_a_seatcalc_error(
+    engine, path, value, delete
+):
+    document, read = DOCUMENTS[engine]
+    changed = replaced(json.loads(json.dumps(document)), path, value, delete=delete)
+    try:
+        result = read(changed)
+    except SeatcalcError:
+        return
+    assert isinstance(result, Subscription)

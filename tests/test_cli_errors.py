@@ -147,9 +147,9 @@ def test_a_library_error_names_the_option_its_value_came_from(argv, line):
 def test_an_unknown_minor_unit_table_names_the_option():
     fails(
         [*QUOTE, "--minor-units", "ISO-4217"],
-        "--minor-units: got 'ISO-4217'; expected a table name ('cldr', 'iso4217', 'stripe' or "
-        "'cash'), a MinorUnits value or a mapping of currency codes to digits such as "
-        "{'IDR': 2} (did you mean 'iso4217'?)",
+        "--minor-units: got 'ISO-4217'; expected a table name ('cldr', 'iso4217', 'stripe', "
+        "'cash' or 'chargebee'), a MinorUnits value or a mapping of currency codes to digits "
+        "such as {'IDR': 2} (did you mean 'iso4217'?)",
     )
 
 

@@ -6,17 +6,19 @@ Every step of seatcalc that rounds to a minor unit (:meth:`Money.round
 takes ``minor_units=``: one of the named tables below, its name, or a caller's mapping of
 currency codes to digits.
 
-============ ====================================================================================
-table        what it says
-============ ====================================================================================
-``cldr``     CLDR's digits, read through babel: the default (USD 2, JPY 0, HUF 0, IDR 0).
-``iso4217``  ISO 4217's minor units (HUF 2, IDR 2, IQD 3), from the list the agency publishes.
-``stripe``   the amounts Stripe's API takes: two decimals unless Stripe lists the currency as
-             zero-decimal (JPY, KRW, UGX...) or three-decimal (KWD...: the last digit must be 0);
-             ISK is written with two decimals that are always 00.
-``cash``     CLDR's cash digits and cash rounding increments: CHF and CAD to 0.05, DKK to 0.50,
-             HUF to 5, CZK and SEK to whole units.  Off unless asked for.
-============ ====================================================================================
+============= ====================================================================================
+table         what it says
+============= ====================================================================================
+``cldr``      CLDR's digits, read through babel: the default (USD 2, JPY 0, HUF 0, IDR 0).
+``iso4217``   ISO 4217's minor units (HUF 2, IDR 2, IQD 3), from the list the agency publishes.
+``stripe``    the amounts Stripe's API takes: two decimals unless Stripe lists the currency as
+              zero-decimal (JPY, KRW, UGX...) or three-decimal (KWD...: the last digit must be 0);
+              ISK is written with two decimals that are always 00.
+``cash``      CLDR's cash digits and cash rounding increments: CHF and CAD to 0.05, DKK to 0.50,
+              HUF to 5, CZK and SEK to whole units.  Off unless asked for.
+``chargebee`` the amounts Chargebee's API counts in: whole units for its zero-decimal currencies
+              (JPY, KRW, XAF, XOF), hundredths for every other one (HUF, IDR, and KWD too).
+============= ====================================================================================
 
 A table gives each currency a :class:`MinorUnit`: ``digits``, the decimal places amounts are
 written with (what :meth:`~seatcalc.Money.to_minor` counts in), and ``increment``, the number
@@ -46,6 +48,7 @@ from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, Unkn
 
 __all__ = [
     "CASH_UNITS",
+    "CHARGEBEE_UNITS",
     "CLDR_UNITS",
     "ISO_4217_UNITS",
     "MINOR_UNIT_TABLES",
@@ -80,11 +83,14 @@ _STRIPE_ZERO: Final = frozenset(
 )
 _STRIPE_THREE: Final = frozenset({"BHD", "JOD", "KWD", "OMR", "TND"})
 _STRIPE_SPECIAL: Final = {"ISK": MinorUnit(2, 100)}
+# Chargebee's currency page: amounts of its zero-decimal currencies are whole units, those of
+# every other currency are hundredths (a three-decimal currency too).
+_CHARGEBEE_ZERO: Final = frozenset({"JPY", "KRW", "XAF", "XOF"})
 
-_NAMES: Final = ("cldr", "iso4217", "stripe", "cash")
+_NAMES: Final = ("cldr", "iso4217", "stripe", "cash", "chargebee")
 _EXPECTED: Final = (
-    "a table name ('cldr', 'iso4217', 'stripe' or 'cash'), a MinorUnits value or a mapping of "
-    "currency codes to digits such as {'IDR': 2}"
+    "a table name ('cldr', 'iso4217', 'stripe', 'cash' or 'chargebee'), a MinorUnits value or a "
+    "mapping of currency codes to digits such as {'IDR': 2}"
 )
 
 
@@ -122,7 +128,7 @@ class MinorUnits:
     .. versionadded:: 0.1.0
     """
 
-    #: ``"cldr"``, ``"iso4217"``, ``"stripe"``, ``"cash"`` or ``"custom"``.
+    #: ``"cldr"``, ``"iso4217"``, ``"stripe"``, ``"cash"``, ``"chargebee"`` or ``"custom"``.
     name: str
     #: A custom table's ``(currency, digits)`` pairs, sorted by code; empty for a named one.
     overrides: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_to_overrides)
@@ -182,7 +188,9 @@ STRIPE_UNITS: Final = MinorUnits("stripe")
 CASH_UNITS: Final = MinorUnits("cash")
 #: The named tables, in the order the documentation lists them.
 MINOR_UNIT_TABLES: Final = (CLDR_UNITS, ISO_4217_UNITS, STRIPE_UNITS, CASH_UNITS)
-_BY_NAME: Final = {table.name: table for table in MINOR_UNIT_TABLES}
+#: The amounts Chargebee's API counts in (its zero-decimal currencies, else hundredths).
+CHARGEBEE_UNITS: Final = MinorUnits("chargebee")
+_BY_NAME: Final = {table.name: table for table in (*MINOR_UNIT_TABLES, CHARGEBEE_UNITS)}
 
 
 def check_minor_units(value: object) -> MinorUnits:
@@ -318,6 +326,10 @@ def _cash(code: str, _table: MinorUnits) -> MinorUnit:
     return MinorUnit(cash_digits, cash_rounding or 1)
 
 
+def _chargebee(code: str, _table: MinorUnits) -> MinorUnit:
+    return MinorUnit(0 if code in _CHARGEBEE_ZERO else 2, 1)
+
+
 def _custom(code: str, table: MinorUnits) -> MinorUnit:
     digits = dict(table.overrides).get(code)
     return MinorUnit(cldr_digits(code) if digits is None else digits, 1)
@@ -328,6 +340,7 @@ _LOOKUPS: Final = {
     "iso4217": _iso_4217,
     "stripe": _stripe,
     "cash": _cash,
+    "chargebee": _chargebee,
     "custom": _custom,
 }
 

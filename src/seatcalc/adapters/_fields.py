@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -138,7 +138,9 @@ def read_day(value: object, field: str, *, end: bool = False) -> dt.date:
                 field=field, value=value, expected="a Unix timestamp of the years 1 to 9999"
             )
         # One second later, the last second of a day (23:59:59) is the next midnight.
-        return _EPOCH + dt.timedelta(days=(value + (1 if end else 0)) // _DAY)
+        return _within_calendar(
+            lambda: _EPOCH + dt.timedelta(days=(value + (1 if end else 0)) // _DAY), field, value
+        )
     if not isinstance(value, str):
         raise InvalidTypeError(
             field=field, value=value, expected="a Unix timestamp or an ISO 8601 date-time string"
@@ -161,10 +163,27 @@ def read_day(value: object, field: str, *, end: bool = False) -> dt.date:
             expected="a date-time with its offset, such as '2026-01-01T00:00:00Z'",
             code=ErrorCode.NAIVE_DATETIME,
         )
+    return _within_calendar(lambda: _utc_day(instant, end=end), field, value)
+
+
+def _utc_day(instant: dt.datetime, *, end: bool) -> dt.date:
     utc = instant.astimezone(dt.UTC)
     if end and (utc.hour, utc.minute, utc.second) == (23, 59, 59):
         return utc.date() + dt.timedelta(days=1)
     return utc.date()
+
+
+def _within_calendar(day: Callable[[], dt.date], field: str, value: object) -> dt.date:
+    # The UTC day (or the day after a period's last second) can fall outside years 1 to 9999.
+    try:
+        return day()
+    except OverflowError:
+        raise InvalidValueError(
+            field=field,
+            value=value,
+            expected="an instant whose UTC day (and the day after it) is in the years 1 to 9999",
+            code=ErrorCode.DATE_OUT_OF_RANGE,
+        ) from None
 
 
 def timestamp(day: dt.date) -> int:
@@ -206,9 +225,21 @@ def decimal_string(value: Decimal) -> str:
     return format(value, "f")
 
 
-def shifted(value: Decimal, places: int) -> Decimal:
-    """Return ``value * 10**places`` exactly, whatever the caller's decimal context."""
-    return _EXACT.scaleb(value, places)
+def shifted(value: Decimal, places: int, field: str = "amount") -> Decimal:
+    """Return ``value * 10**places`` exactly, whatever the caller's decimal context.
+
+    A value with more digits than the context holds, or an exponent out of its range, is an
+    error naming ``field``.
+    """
+    try:
+        return _EXACT.scaleb(value, places)
+    except decimal.DecimalException:
+        raise InvalidValueError(
+            field=field,
+            value=value,
+            expected=f"a decimal of at most {_EXACT.prec} digits, with an exponent in range",
+            code=ErrorCode.INVALID_NUMBER,
+        ) from None
 
 
 def payable_total(quote: AddSeatsQuote, engine: str) -> Money:

@@ -2,8 +2,10 @@
 
 Plain dicts in the shapes of Chargebee's API v2 (Product Catalog 2.0); no Chargebee SDK is needed.
 A subscription may come alone or wrapped as the API returns it, ``{"subscription": {...},
-"customer": {...}}``.  Amounts are integers of minor units (CLDR's digits, seatcalc's default),
-instants are Unix timestamps, and seatcalc's days are the UTC days of those timestamps.
+"customer": {...}}``.  Amounts are integers of Chargebee's minor units (:data:`MINOR_UNITS`:
+whole units for its zero-decimal currencies such as JPY, hundredths for every other one, HUF
+and IDR too), instants are Unix timestamps, and seatcalc's days are the UTC days of those
+timestamps.
 
 >>> import datetime as dt
 >>> from seatcalc import quote_add_seats
@@ -58,7 +60,7 @@ from typing import Final
 from seatcalc.adapters._fields import Reader, months_of, payable_total, period_unit, timestamp
 from seatcalc.conventions import CHARGEBEE_MILLISECONDS, Convention
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_as
-from seatcalc.minor_units import CLDR_UNITS, MinorUnits
+from seatcalc.minor_units import CHARGEBEE_UNITS, MinorUnits
 from seatcalc.money import Money
 from seatcalc.quote import AddSeatsQuote
 from seatcalc.subscription import Subscription
@@ -74,8 +76,9 @@ __all__ = [
 
 #: Chargebee's default proration, to the millisecond and rounded once per line.
 CONVENTION: Final[Convention] = CHARGEBEE_MILLISECONDS
-#: The minor units Chargebee's amounts are counted in (CLDR's digits).
-MINOR_UNITS: Final[MinorUnits] = CLDR_UNITS
+#: The minor units Chargebee's amounts are counted in (whole units for its zero-decimal
+#: currencies JPY, KRW, XAF and XOF, hundredths for every other one).
+MINOR_UNITS: Final[MinorUnits] = CHARGEBEE_UNITS
 
 
 def subscription_from_chargebee(

@@ -5,7 +5,8 @@ charge* (``units`` seats at ``properties.amount`` each, a decimal string in majo
 subscription embeds its plan (``subscription.plan``), and a subscription may come wrapped as
 ``{"subscription": {...}, "customer": {...}}``.  Instants are ISO 8601 strings; Lago ends a
 billing period on its last second (``2026-12-31T23:59:59Z``), which seatcalc reads as a term
-ending on the next day, ``2027-01-01``.  Fees count ``amount_cents`` in CLDR's minor units.
+ending on the next day, ``2027-01-01``.  Fees count ``amount_cents`` in ISO 4217's minor units
+(:data:`MINOR_UNITS`: HUF and IDR in hundredths, JPY in whole units, KWD in thousandths).
 
 >>> import datetime as dt
 >>> from seatcalc import quote_add_seats
@@ -72,7 +73,7 @@ from seatcalc.adapters._fields import (
 )
 from seatcalc.conventions import LAGO, Convention
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_as
-from seatcalc.minor_units import CLDR_UNITS, MinorUnits
+from seatcalc.minor_units import ISO_4217_UNITS, MinorUnits
 from seatcalc.money import Money
 from seatcalc.quote import AddSeatsQuote
 from seatcalc.rounding import round_ratio
@@ -90,12 +91,14 @@ __all__ = [
 
 #: Lago's proration of fixed charges such as seats (weighted units to six places, rounded once).
 CONVENTION: Final[Convention] = LAGO
-#: The minor units Lago's ``amount_cents`` are counted in (CLDR's digits).
-MINOR_UNITS: Final[MinorUnits] = CLDR_UNITS
+#: The minor units Lago's ``amount_cents`` are counted in (ISO 4217's).
+MINOR_UNITS: Final[MinorUnits] = ISO_4217_UNITS
 #: Lago's plan intervals and their months (``weekly`` plans have no whole months).
 INTERVALS: Final[Mapping[str, int]] = {"monthly": 1, "quarterly": 3, "semiannual": 6, "yearly": 12}
 #: The places Lago weighs prorated units to.
 _UNIT_PLACES: Final = 6
+#: Seats are refused from this many digits on: no engine stores a count that large.
+_MAX_SEAT_DIGITS: Final = 30
 
 
 def subscription_from_lago(
@@ -319,6 +322,13 @@ def _charge(plan: Reader, code: str | None) -> Reader:
 
 def _seats(charge: Reader) -> int:
     units = charge.decimal_text("units")
+    # Compare before converting: "1e300000" is a valid decimal whose int() takes seconds.
+    if units.adjusted() >= _MAX_SEAT_DIGITS:
+        raise InvalidValueError(
+            field=charge.where("units"),
+            value=charge.text("units"),
+            expected=f"a whole number of seats below 10**{_MAX_SEAT_DIGITS}",
+        )
     if units != units.to_integral_value() or units < 1:
         raise InvalidValueError(
             field=charge.where("units"),

@@ -147,7 +147,9 @@ def subscription_from_stripe(
     purchased = root.day("start_date") if root.optional("start_date") is not None else None
     names = {
         "seats": chosen.where("quantity"),
-        "unit_price": price.where("unit_amount"),
+        "unit_price": price.where(
+            "unit_amount" if price.optional("unit_amount") is not None else "unit_amount_decimal"
+        ),
         "term_start": bounds.where("current_period_start"),
         "term_end": bounds.where("current_period_end"),
         "anchor": root.where("billing_cycle_anchor"),
@@ -275,7 +277,7 @@ def prorations_from_stripe(invoice: Mapping[str, object]) -> Money:
     for line in root.child("lines").items("data"):
         if _is_proration(line):
             found = True
-            total += line.money("amount", currency, MINOR_UNITS)
+            total += _chargeable(line, currency)
     if not found:
         raise InvalidValueError(
             field="lines.data",
@@ -341,8 +343,24 @@ def _unit_price(price: Reader, currency: str) -> Money:
             code=ErrorCode.MALFORMED_RECORD,
         )
     units = price.decimal_text("unit_amount_decimal")
-    with reported_as({"amount": price.where("unit_amount_decimal")}):
-        return Money(shifted(units, -MINOR_UNITS.digits(currency)), currency)
+    where = price.where("unit_amount_decimal")
+    with reported_as({"amount": where}):
+        return Money(shifted(units, -MINOR_UNITS.digits(currency), where), currency)
+
+
+def _chargeable(line: Reader, currency: str) -> Money:
+    # Stripe charges only its grid: ISK in whole krónur (150 is not 1.50 ISK), KWD to 0.010.
+    amount = line.money("amount", currency, MINOR_UNITS)
+    if not amount.is_rounded(minor_units=MINOR_UNITS):
+        increment = MINOR_UNITS.unit(currency).increment
+        raise InvalidValueError(
+            field=line.where("amount"),
+            value=line.get("amount"),
+            problem=f", which Stripe cannot charge in {currency}",
+            expected=f"a multiple of {increment} minor units",
+            code=ErrorCode.NOT_ROUNDED,
+        )
+    return amount
 
 
 def _country(root: Reader) -> str:
