@@ -55,6 +55,7 @@ from seatcalc.lifecycle import (
 )
 from seatcalc.minor_units import (
     CASH_UNITS,
+    CHARGEBEE_UNITS,
     CLDR_UNITS,
     ISO_4217_UNITS,
     MINOR_UNIT_TABLES,
@@ -111,6 +112,7 @@ __all__ = [
     "CHANNELS",
     "CHARGEBEE",
     "CHARGEBEE_MILLISECONDS",
+    "CHARGEBEE_UNITS",
     "CLDR_UNITS",
     "CONVENTIONS",
     "DAY_COUNTS",
