@@ -17,7 +17,7 @@ from importlib.metadata import version
 import babel.support
 import pytest
 
-from seatcalc import cli
+from seatcalc import _cli_renewals, cli
 from seatcalc.cli import main
 from seatcalc.errors import ErrorCode, InvalidValueError
 
@@ -572,7 +572,7 @@ def test_an_internal_error_is_one_line_with_status_3(monkeypatch):
         msg = "an unexpected\nproblem"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(cli, "renewal_dates", broken)
+    monkeypatch.setattr(_cli_renewals, "renewal_dates", broken)
     status, out, err = run(*RENEWALS)
     assert (status, out) == (3, "")
     assert err == "seatcalc: internal error: RuntimeError: an unexpected problem\n"
