@@ -218,6 +218,24 @@ def test_add_timing_compares_the_three_moments():
     assert "--renewal-unit-price: got '1,260'" in err
 
 
+def test_add_timing_rounds_to_the_chosen_minor_units():
+    argv = ["add-timing", "--seats", "2", "--needed-on", "2026-07-01", "--on", "2026-03-01"]
+    subscription = [
+        *("--unit-price", "1200.00", "--currency", "CHF", "--term-start", "2026-01-01"),
+        *("--term-end", "2027-01-01", "--country", "CH", "--json"),
+    ]
+    # 2 x 1200 x 306/365 = 2012.0548 and 2 x 1200 x 184/365 = 1209.8630: to the cent by
+    # default, to the nearest 0.05 franc in cash.
+    for table, now, needed in (("cldr", "2012.05", "1209.86"), ("cash", "2012.05", "1209.85")):
+        status, out, _ = run(*argv, *subscription, "--minor-units", table)
+        assert status == 0
+        options = {o["timing"]: o["until_renewal"]["amount"] for o in json.loads(out)["options"]}
+        assert (options["NOW"], options["WHEN_NEEDED"]) == (now, needed)
+    status, _, err = run(*argv, *subscription, "--minor-units", "dollars")
+    assert (status, err.count("\n")) == (2, 1)
+    assert err.startswith("seatcalc: error: --minor-units: got 'dollars'")
+
+
 def subscriptions_file(tmp_path, *subscriptions):
     return write(tmp_path / "subs.json", json.dumps(list(subscriptions)))
 
@@ -246,6 +264,23 @@ def test_align_prices_each_extension(tmp_path):
     assert out.rstrip().endswith("Total: $123.29")
     status, out, _ = run("align", "--subscriptions", path, "--json")
     assert json.loads(out)["total"] == {"amount": "123.29", "currency": "USD"}
+
+
+def test_align_rounds_to_the_chosen_minor_units(tmp_path):
+    # The same extension in francs: 123.2876... is 123.29 to the centime, 123.30 in cash (0.05).
+    subscriptions = [
+        subscription_dict("2026-01-01", "2027-01-01"),
+        subscription_dict("2026-04-01", "2027-04-01", price="120.00", seats=2),
+    ]
+    for sub in subscriptions:
+        sub["unit_price"]["currency"] = "CHF"
+        sub["country"] = "CH"
+    path = subscriptions_file(tmp_path, *subscriptions)
+    for table, total in (("cldr", "123.29"), ("cash", "123.30")):
+        argv = ["align", "--subscriptions", path, "--json", "--minor-units", table]
+        status, out, _ = run(*argv)
+        assert status == 0
+        assert json.loads(out)["total"] == {"amount": total, "currency": "CHF"}
 
 
 @pytest.mark.parametrize(

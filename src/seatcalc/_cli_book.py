@@ -62,7 +62,7 @@ def _parser(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentPar
     parser.add_argument(
         "--minor-units",
         default="cldr",
-        help="the minor units totals round to: cldr (default), iso4217, stripe or cash",
+        help="the minor units totals round to: cldr (default), iso4217, stripe, cash or chargebee",
     )
     parser.add_argument(
         "--keep", action="append", default=[], help="an input column to copy (repeatable)"

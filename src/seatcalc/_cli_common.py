@@ -197,12 +197,18 @@ def subscription(args: argparse.Namespace) -> Subscription:
 
 
 def add_pricing_options(parser: Parser) -> None:
-    """Add ``--convention`` and ``--rounding``, how a price is counted."""
+    """Add ``--convention``, ``--rounding`` and ``--minor-units``, how a price is counted."""
     parser.add_argument(
         "--convention", default="actual_days", type=utf8_text, help="proration convention"
     )
     parser.add_argument(
         "--rounding", default="ROUND_HALF_UP", type=utf8_text, help="decimal rounding mode"
+    )
+    parser.add_argument(
+        "--minor-units",
+        default="cldr",
+        type=utf8_text,
+        help="the minor units amounts round to: cldr (default), iso4217, stripe, cash or chargebee",
     )
 
 

@@ -71,6 +71,7 @@ def run_timing(args: argparse.Namespace) -> tuple[int, str]:
         renewal_unit_price=renewal_price,
         convention=args.convention,
         rounding=args.rounding,
+        minor_units=args.minor_units,
     )
     return OK, to_json(plan.to_dict()) if args.json else f"{plan.explain(locale)}\n"
 
@@ -108,5 +109,6 @@ def run_align(args: argparse.Namespace) -> tuple[int, str]:
         anchor=args.anchor,
         convention=args.convention,
         rounding=args.rounding,
+        minor_units=args.minor_units,
     )
     return OK, to_json(quote.to_dict()) if args.json else f"{quote.explain(locale)}\n"

@@ -18,7 +18,6 @@ from seatcalc._cli_common import (
     iso_date,
     subscription,
     to_json,
-    utf8_text,
     whole_number,
 )
 from seatcalc._i18n import check_locale
@@ -47,12 +46,6 @@ def add_quote(commands: argparse._SubParsersAction[Parser]) -> None:
     parser.add_argument("--seats", required=True, type=whole_number, help="how many seats")
     parser.add_argument("--on", required=True, type=iso_date, help="the day they are added")
     add_pricing_options(parser)
-    parser.add_argument(
-        "--minor-units",
-        default="cldr",
-        type=utf8_text,
-        help="the minor units the total rounds to: cldr (default), iso4217, stripe or cash",
-    )
     add_subscription_options(parser)
     add_output_options(parser)
     parser.set_defaults(run=run_quote)
