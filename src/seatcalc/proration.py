@@ -21,21 +21,11 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
 import attrs
 
-from seatcalc._scalars import native
-from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
-from seatcalc.conventions import (
-    ACTUAL_DAYS,
-    Convention,
-    convention_named,
-    convention_to_data,
-)
-from seatcalc.errors import (
-    ErrorCode,
-    InvalidTypeError,
-    InvalidValueError,
-    OutsideTermError,
-    reported_within,
-)
+from seatcalc._proration_checks import check_convention, check_instants, native_dates, refuse_term
+from seatcalc._proration_text import COMPUTED, proration_inputs, proration_to_dict
+from seatcalc._validate import check_agrees, check_count
+from seatcalc.conventions import ACTUAL_DAYS, Convention
+from seatcalc.errors import ErrorCode, InvalidValueError
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price, minor_unit_digits
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
@@ -262,21 +252,7 @@ class Proration:
          'remaining': '2', 'total': '31', 'fraction': '2/31', 'exact': '20/31',
          'amount': {'amount': '0.65', 'currency': 'USD'}}
         """
-        return {
-            "price": self.price.to_dict(),
-            "quantity": self.quantity,
-            "term_start": self.term_start.isoformat(),
-            "term_end": self.term_end.isoformat(),
-            "on": self.on.isoformat(),
-            "convention": convention_to_data(self.convention),
-            "rounding": self.rounding,
-            "unit": self.unit,
-            "remaining": str(self.remaining),
-            "total": str(self.total),
-            "fraction": str(self.fraction),
-            "exact": str(self.exact),
-            "amount": self.amount.to_dict(),
-        } | ({} if self._parts.minor_units is None else {"minor_units": self.minor_units.to_data()})
+        return proration_to_dict(self, own_units=self._parts.minor_units is not None)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
@@ -295,30 +271,18 @@ class Proration:
         >>> Proration.from_dict(p.to_dict()) == p
         True
         """
-        required = ("price", "quantity", "term_start", "term_end", "on", "convention", "rounding")
-        computed = ("unit", "remaining", "total", "fraction", "exact", "amount")
-        check_keys(data, "Proration", required, (*computed, "minor_units"))
-        raw = data["convention"]
-        if isinstance(raw, Mapping):
-            with reported_within("convention"):
-                convention = Convention.from_dict(raw)
-        else:
-            # convention_named already reports its argument as "convention".
-            convention = convention_named(raw)
-        with reported_within("price"):
-            price = Money.from_dict(data["price"])  # type: ignore[arg-type]
-        parse = parse_date if convention.unit == "day" else _parse_instant
+        price, term_start, term_end, on, convention, minor_units = proration_inputs(data)
         result = prorate(
             price,
-            parse(data["term_start"], "term_start"),
-            parse(data["term_end"], "term_end"),
-            parse(data["on"], "on"),
+            term_start,
+            term_end,
+            on,
             quantity=data["quantity"],  # type: ignore[arg-type]
             convention=convention,
             rounding=data["rounding"],  # type: ignore[arg-type]
-            minor_units=check_minor_units(data.get("minor_units")),
+            minor_units=minor_units,
         )
-        check_agrees(data, result.to_dict(), computed)
+        check_agrees(data, result.to_dict(), COMPUTED)
         return cls._of(result._parts)  # noqa: SLF001 - its own class
 
     @classmethod
@@ -416,13 +380,13 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
                 term_end,
                 on,
                 quantity,
-                _check_convention(convention),
+                check_convention(convention),
                 rounding,
                 table,
             )
     if convention is not ACTUAL_DAYS:
         if type(convention) is not Convention:
-            convention = _check_convention(convention)
+            convention = check_convention(convention)
         if not convention.plain or convention.unit != "day":
             return _prorate_general(price, term_start, term_end, on, quantity, convention, rounding)
     if type(quantity) is not int or quantity < 1:
@@ -430,18 +394,18 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
     if rounding is not ROUND_HALF_UP and (type(rounding) is not str or rounding not in _MODES):
         rounding = check_rounding(rounding)
     if type(price) is not Money:
-        _check_price(price)
+        check_price(price, "price")
     day = dt.date
     if type(on) is not day or type(term_start) is not day or type(term_end) is not day:
-        term_start, term_end, on = _natives(term_start, term_end, on)
-        _check_instants(convention, term_start, term_end, on)
+        term_start, term_end, on = native_dates(term_start, term_end, on)
+        check_instants(convention, term_start, term_end, on)
     total = (term_end - term_start).days
     remaining = (term_end - on).days
     if not 0 < remaining <= total:
-        _refuse_term(term_start, term_end, on)
+        refuse_term(term_start, term_end, on)
     numerator, denominator = price.as_integer_ratio()
     if numerator < 0:
-        _check_price(price)
+        check_price(price, "price")
     currency = price.currency
     scale = _scale(currency)
     top = numerator * quantity * remaining * scale
@@ -488,11 +452,11 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
     # every check in full, exact arithmetic.
     quantity = check_count(quantity, "quantity")
     rounding = check_rounding(rounding)
-    _check_price(price)
-    term_start, term_end, on = _natives(term_start, term_end, on)
-    _check_instants(convention, term_start, term_end, on)
+    check_price(price, "price")
+    term_start, term_end, on = native_dates(term_start, term_end, on)
+    check_instants(convention, term_start, term_end, on)
     if not term_start <= on < term_end:
-        _refuse_term(term_start, term_end, on)
+        refuse_term(term_start, term_end, on)
     total = convention.length(term_start, term_end)
     if total == 0:
         raise InvalidValueError(
@@ -531,12 +495,6 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
             table,
         )
     )
-
-
-def _natives(*values: dt.date) -> tuple[dt.date, dt.date, dt.date]:
-    # numpy and Arrow scalars as the dates (or datetimes) they hold; _check_instants checks them.
-    term_start, term_end, on = (native(value) for value in values)
-    return term_start, term_end, on  # type: ignore[return-value] # checked by the caller
 
 
 def _amount(
@@ -581,123 +539,3 @@ def _fraction(
     weighted = ratio * quantity
     kept = round_ratio(weighted.numerator * scale, weighted.denominator, convention.ratio_rounding)
     return Fraction(kept, scale * quantity)
-
-
-# -- the checks behind the fast path ------------------------------------------------------
-
-
-def _check_convention(convention: object) -> Convention:
-    if isinstance(convention, Convention):
-        return convention
-    return convention_named(convention)
-
-
-def _check_price(price: object) -> None:
-    check_price(price, "price")
-
-
-def _check_instants(
-    convention: Convention, term_start: object, term_end: object, on: object
-) -> None:
-    values = {"term_start": term_start, "term_end": term_end, "on": on}
-    if convention.unit != "day":
-        for field, value in values.items():
-            _check_aware(field, value, convention)
-    else:
-        for field, value in values.items():
-            if isinstance(value, dt.datetime):
-                raise InvalidTypeError(
-                    field=field,
-                    value=value,
-                    got=f"the datetime {value!r}",
-                    problem=(
-                        f"; convention {convention.name!r} counts days between datetime.date values"
-                    ),
-                    expected=(
-                        "dates (all three), or a 'second' convention such as 'seconds' with "
-                        "timezone-aware datetimes"
-                    ),
-                    code=ErrorCode.DATETIME_NOT_DATE,
-                )
-            if not isinstance(value, dt.date):
-                raise InvalidTypeError(field=field, value=value, expected="a datetime.date")
-    if term_end <= term_start:  # type: ignore[operator]
-        _refuse_order(term_start, term_end, convention.unit)  # type: ignore[arg-type]
-
-
-def _check_aware(field: str, value: object, convention: Convention) -> None:
-    if not isinstance(value, dt.datetime):
-        raise InvalidTypeError(
-            field=field,
-            value=value,
-            problem=f"; convention {convention.name!r} counts {convention.unit}s",
-            expected=(
-                "timezone-aware datetime.datetime values (all three), such as "
-                "datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)"
-            ),
-            code=ErrorCode.DATETIME_NOT_DATE if isinstance(value, dt.date) else None,
-        )
-    offset = value.utcoffset()
-    if offset is None:
-        raise InvalidTypeError(
-            field=field,
-            value=value,
-            got=f"the naive datetime {value!r}",
-            problem=f"; convention {convention.name!r} counts {convention.unit}s between instants",
-            expected="a timezone-aware datetime (add tzinfo, e.g. datetime.UTC)",
-            code=ErrorCode.NAIVE_DATETIME,
-        )
-    # A second has 1,000,000 microseconds, a millisecond 1,000.
-    step = 1000 if convention.unit == "millisecond" else 1_000_000
-    if value.microsecond % step or offset.microseconds % step:
-        unit = convention.unit
-        raise InvalidValueError(
-            field=field,
-            value=value,
-            got=repr(value),
-            problem=(
-                f"; convention {convention.name!r} counts whole {unit}s, and "
-                + ("this instant" if value.microsecond % step else "its UTC offset")
-                + f" has a fraction of a {unit}"
-            ),
-            expected=f"an instant on a whole {unit}, with a UTC offset in whole {unit}s",
-            hint=(
-                f"pass .replace(microsecond={value.microsecond - value.microsecond % step})"
-                if value.microsecond % step
-                else None
-            ),
-            code=ErrorCode.NOT_WHOLE_SECONDS,
-        )
-
-
-def _refuse_order(term_start: dt.date, term_end: dt.date, unit: str = "day") -> None:
-    raise InvalidValueError(
-        field="term_end",
-        value=term_end,
-        problem=f", which is not after term_start {term_start.isoformat()}",
-        expected=f"a {unit} after term_start",
-        code=ErrorCode.DATE_ORDER,
-    )
-
-
-def _refuse_term(term_start: dt.date, term_end: dt.date, on: dt.date) -> None:
-    if term_end <= term_start:
-        _refuse_order(term_start, term_end)
-    expected = None
-    if isinstance(on, dt.datetime):
-        expected = f"an instant in [{term_start.isoformat()}, {term_end.isoformat()})"
-    raise OutsideTermError(on, term_start, term_end, "on", expected)
-
-
-def _parse_instant(value: object, field: str) -> dt.datetime:
-    expected = "an ISO 8601 datetime with a UTC offset, such as '2026-07-01T12:00:00+00:00'"
-    if not isinstance(value, str):
-        raise InvalidTypeError(field=field, value=value, expected=expected)
-    if value.isascii():
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidValueError(
-        field=field, value=value, expected=expected, code=ErrorCode.INVALID_DATE
-    )
