@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 import attrs
 
 from seatcalc._proration_checks import check_convention, check_instants, native_dates, refuse_term
+from seatcalc._proration_exact import amount_of_line, count_term, round_line, share
 from seatcalc._proration_text import COMPUTED, proration_inputs, proration_to_dict
 from seatcalc._validate import check_agrees, check_count
 from seatcalc.conventions import ACTUAL_DAYS, Convention
-from seatcalc.errors import ErrorCode, InvalidValueError
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
-from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price, minor_unit_digits
+from seatcalc.money import Money, check_price, minor_unit_digits
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class Proration:
         For a convention with an intermediate precision, this is the rounded ratio (or the
         rounded weighted quantity divided by the quantity), the one the amount is based on.
         """
-        return _fraction(self.convention, self.remaining, self.total, self.quantity)
+        return share(self.convention, self.remaining, self.total, self.quantity)
 
     @property
     def exact(self) -> Fraction:
@@ -415,7 +415,7 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
         units = (top + top + bottom) // (bottom + bottom)
     else:
         units = round_ratio(top, bottom, rounding)
-    amount = _amount(units, currency, price, quantity)
+    amount = amount_of_line(units, currency, price, quantity)
     # tuple.__new__ fills the named tuple from one tuple, every field given (defaults do not
     # apply): half the time of the _Parts(...) call, on the path every quote takes.  The fields
     # are read by name all the same.
@@ -457,29 +457,9 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
     check_instants(convention, term_start, term_end, on)
     if not term_start <= on < term_end:
         refuse_term(term_start, term_end, on)
-    total = convention.length(term_start, term_end)
-    if total == 0:
-        raise InvalidValueError(
-            field="term_end",
-            value=term_end,
-            problem=(
-                f"; the term from {term_start.isoformat()} counts 0 {convention.unit_name}s "
-                f"under convention {convention.name!r}"
-            ),
-            expected=f"a term that counts at least one {convention.unit_name}",
-            code=ErrorCode.DATE_ORDER,
-        )
-    remaining = convention.remaining(on, term_end)
-    fraction = _fraction(convention, remaining, total, quantity)
-    places, step = (table or CLDR_UNITS).unit(price.currency)
-    scale = 10**places
-    if convention.rounding_order == "unit":
-        each = price.to_fraction() * fraction * scale
-        units = quantity * step * round_ratio(each.numerator, each.denominator * step, rounding)
-    else:
-        line = quantity * price.to_fraction() * fraction * scale
-        units = step * round_ratio(line.numerator, line.denominator * step, rounding)
-    amount = _amount(units, price.currency, price, quantity, places)
+    remaining, total = count_term(convention, term_start, term_end, on)
+    fraction = share(convention, remaining, total, quantity)
+    amount = round_line(price, quantity, fraction, convention, rounding, table)
     return Proration._of(  # noqa: SLF001 - the module's own class
         _Parts(
             price,
@@ -497,45 +477,9 @@ def _prorate_general(  # noqa: PLR0917 - prorate's arguments
     )
 
 
-def _amount(
-    units: int, currency: str, price: Money, quantity: int, places: int | None = None
-) -> Money:
-    # The rounded amount, refused when the line is too large to be an amount.
-    try:
-        return Money.from_minor(units, currency, digits=places)
-    except InvalidValueError:
-        raise InvalidValueError(
-            field="quantity",
-            value=quantity,
-            problem=(
-                f"; {quantity} x {price} is not below 10**{MAX_INTEGER_DIGITS} {currency}, the "
-                "largest amount seatcalc handles"
-            ),
-            expected=f"a quantity whose line is below 10**{MAX_INTEGER_DIGITS} {currency}",
-        ) from None
-
-
 @functools.cache
 def _scale(currency: str) -> int:
     # A memo of a pure lookup (CLDR digits do not change while the process runs): 10**digits,
     # the number of minor units in one unit of the currency.
     scale: int = 10 ** minor_unit_digits(currency)
     return scale
-
-
-def _fraction(
-    convention: Convention, remaining: int | Fraction, total: int | Fraction, quantity: int
-) -> Fraction:
-    ratio = Fraction(remaining) / total
-    if ratio > 1:  # actual/360: a change early in a long term pays the whole price, no more
-        ratio = Fraction(1)
-    places = convention.ratio_places
-    if places is None:
-        return ratio
-    scale = 10**places
-    if convention.precision_scope == "ratio":
-        kept = round_ratio(ratio.numerator * scale, ratio.denominator, convention.ratio_rounding)
-        return Fraction(kept, scale)
-    weighted = ratio * quantity
-    kept = round_ratio(weighted.numerator * scale, weighted.denominator, convention.ratio_rounding)
-    return Fraction(kept, scale * quantity)
