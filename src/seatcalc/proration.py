@@ -8,6 +8,10 @@ The share is counted by a :class:`~seatcalc.Convention` (actual days by default)
 The arithmetic is done on integers: the price as an exact integer ratio, the counts of time as
 integers, one integer division to round.  :class:`~fractions.Fraction` values are built only when
 they are asked for (:attr:`Proration.fraction`, :attr:`Proration.exact`).
+
+The checks behind the fast path, the general path's exact arithmetic and a proration's data form
+live in the private modules ``_proration_checks``, ``_proration_exact`` and ``_proration_text``;
+the named tuple of parts and ``Proration._of``, which build every result, stay here.
 """
 
 from __future__ import annotations
