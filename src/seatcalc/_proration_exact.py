@@ -1,8 +1,8 @@
-"""The exact arithmetic of a proration under any convention, rounded once.
+"""The general path of :func:`~seatcalc.prorate`: every check in full, exact arithmetic.
 
-:func:`~seatcalc.prorate` counts plain days on integers inline; every other convention, and every
-table of minor units other than CLDR's, takes the general path, which counts the term, takes the
-exact share of it and rounds the line (or the price of one unit) once with these functions.
+:func:`~seatcalc.prorate` counts plain days on integers inline; seconds, conventions that are not
+plain, and tables of minor units other than CLDR's come here, where the term is counted by the
+convention, the share of it taken exactly and the line (or the price of one unit) rounded once.
 """
 
 from __future__ import annotations
@@ -10,22 +10,52 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from seatcalc._proration_checks import check_instants, native_dates, refuse_term
+from seatcalc._validate import check_count
 from seatcalc.conventions import Convention
 from seatcalc.errors import ErrorCode, InvalidValueError
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits
-from seatcalc.money import MAX_INTEGER_DIGITS, Money
-from seatcalc.rounding import round_ratio
+from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price
+from seatcalc.rounding import check_rounding, round_ratio
 
-__all__ = ["amount_of_line", "count_term", "round_line", "share"]
+__all__ = ["amount_of_line", "prorate_exactly", "share"]
 
 
-def count_term(
-    convention: Convention, term_start: dt.date, term_end: dt.date, on: dt.date
-) -> tuple[int | Fraction, int | Fraction]:
-    """Return what remains of the term from ``on``, and the whole term, as ``convention`` counts.
+def prorate_exactly(  # noqa: PLR0917 - prorate's arguments
+    price: Money,
+    term_start: dt.date,
+    term_end: dt.date,
+    on: dt.date,
+    quantity: int,
+    convention: Convention,
+    rounding: str,
+    table: MinorUnits | None = None,
+) -> tuple[
+    Money,
+    int,
+    dt.date,
+    dt.date,
+    dt.date,
+    Convention,
+    str,
+    int | Fraction,
+    int | Fraction,
+    Money,
+    MinorUnits | None,
+]:
+    """Check every argument in full and prorate exactly; return the parts of the result.
 
-    A term that counts nothing is refused.
+    The parts are a :class:`~seatcalc.Proration`'s, in its order: the price, the quantity, the
+    term's start and end, the day, the convention, the rounding, the remaining and total counts,
+    the amount and the table of minor units.
     """
+    quantity = check_count(quantity, "quantity")
+    rounding = check_rounding(rounding)
+    check_price(price, "price")
+    term_start, term_end, on = native_dates(term_start, term_end, on)
+    check_instants(convention, term_start, term_end, on)
+    if not term_start <= on < term_end:
+        refuse_term(term_start, term_end, on)
     total = convention.length(term_start, term_end)
     if total == 0:
         raise InvalidValueError(
@@ -38,22 +68,8 @@ def count_term(
             expected=f"a term that counts at least one {convention.unit_name}",
             code=ErrorCode.DATE_ORDER,
         )
-    return convention.remaining(on, term_end), total
-
-
-def round_line(  # noqa: PLR0917 - the inputs of one rounding
-    price: Money,
-    quantity: int,
-    fraction: Fraction,
-    convention: Convention,
-    rounding: str,
-    table: MinorUnits | None,
-) -> Money:
-    """Return ``quantity x price x fraction`` rounded once to the minor unit of ``table``.
-
-    For a convention whose ``rounding_order`` is ``"unit"``, the price of one unit is rounded and
-    then multiplied by the quantity.
-    """
+    remaining = convention.remaining(on, term_end)
+    fraction = share(convention, remaining, total, quantity)
     places, step = (table or CLDR_UNITS).unit(price.currency)
     scale = 10**places
     if convention.rounding_order == "unit":
@@ -62,7 +78,20 @@ def round_line(  # noqa: PLR0917 - the inputs of one rounding
     else:
         line = quantity * price.to_fraction() * fraction * scale
         units = step * round_ratio(line.numerator, line.denominator * step, rounding)
-    return amount_of_line(units, price.currency, price, quantity, places)
+    amount = amount_of_line(units, price.currency, price, quantity, places)
+    return (
+        price,
+        quantity,
+        term_start,
+        term_end,
+        on,
+        convention,
+        rounding,
+        remaining,
+        total,
+        amount,
+        table,
+    )
 
 
 def amount_of_line(

@@ -9,7 +9,7 @@ The arithmetic is done on integers: the price as an exact integer ratio, the cou
 integers, one integer division to round.  :class:`~fractions.Fraction` values are built only when
 they are asked for (:attr:`Proration.fraction`, :attr:`Proration.exact`).
 
-The checks behind the fast path, the general path's exact arithmetic and a proration's data form
+The checks behind the fast path, the general path (every check, exact arithmetic) and the data form
 live in the private modules ``_proration_checks``, ``_proration_exact`` and ``_proration_text``;
 the named tuple of parts and ``Proration._of``, which build every result, stay here.
 """
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 import attrs
 
 from seatcalc._proration_checks import check_convention, check_instants, native_dates, refuse_term
-from seatcalc._proration_exact import amount_of_line, count_term, round_line, share
+from seatcalc._proration_exact import amount_of_line, prorate_exactly, share
 from seatcalc._proration_text import COMPUTED, proration_inputs, proration_to_dict
 from seatcalc._validate import check_agrees, check_count
 from seatcalc.conventions import ACTUAL_DAYS, Convention
@@ -378,7 +378,7 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
     if minor_units is not None:
         table = check_minor_units(minor_units)
         if table != CLDR_UNITS:
-            return _prorate_general(
+            fields = prorate_exactly(
                 price,
                 term_start,
                 term_end,
@@ -388,11 +388,15 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
                 rounding,
                 table,
             )
+            return Proration._of(tuple.__new__(_Parts, fields))  # noqa: SLF001 - its own class
     if convention is not ACTUAL_DAYS:
         if type(convention) is not Convention:
             convention = check_convention(convention)
         if not convention.plain or convention.unit != "day":
-            return _prorate_general(price, term_start, term_end, on, quantity, convention, rounding)
+            fields = prorate_exactly(
+                price, term_start, term_end, on, quantity, convention, rounding
+            )
+            return Proration._of(tuple.__new__(_Parts, fields))  # noqa: SLF001 - its own class
     if type(quantity) is not int or quantity < 1:
         quantity = check_count(quantity, "quantity")
     if rounding is not ROUND_HALF_UP and (type(rounding) is not str or rounding not in _MODES):
@@ -440,45 +444,6 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
         ),
     )
     return Proration._of(parts)  # noqa: SLF001 - the module's own class
-
-
-def _prorate_general(  # noqa: PLR0917 - prorate's arguments
-    price: Money,
-    term_start: dt.date,
-    term_end: dt.date,
-    on: dt.date,
-    quantity: int,
-    convention: Convention,
-    rounding: str,
-    table: MinorUnits | None = None,
-) -> Proration:
-    # Seconds, conventions that are not plain, and tables of minor units other than CLDR's:
-    # every check in full, exact arithmetic.
-    quantity = check_count(quantity, "quantity")
-    rounding = check_rounding(rounding)
-    check_price(price, "price")
-    term_start, term_end, on = native_dates(term_start, term_end, on)
-    check_instants(convention, term_start, term_end, on)
-    if not term_start <= on < term_end:
-        refuse_term(term_start, term_end, on)
-    remaining, total = count_term(convention, term_start, term_end, on)
-    fraction = share(convention, remaining, total, quantity)
-    amount = round_line(price, quantity, fraction, convention, rounding, table)
-    return Proration._of(  # noqa: SLF001 - the module's own class
-        _Parts(
-            price,
-            quantity,
-            term_start,
-            term_end,
-            on,
-            convention,
-            rounding,
-            remaining,
-            total,
-            amount,
-            table,
-        )
-    )
 
 
 @functools.cache
