@@ -8,6 +8,10 @@ The share is counted by a :class:`~seatcalc.Convention` (actual days by default)
 The arithmetic is done on integers: the price as an exact integer ratio, the counts of time as
 integers, one integer division to round.  :class:`~fractions.Fraction` values are built only when
 they are asked for (:attr:`Proration.fraction`, :attr:`Proration.exact`).
+
+The checks behind the fast path, the general path (every check, exact arithmetic) and the data form
+live in the private modules ``_proration_checks``, ``_proration_exact`` and ``_proration_text``;
+the named tuple of parts and ``Proration._of``, which build every result, stay here.
 """
 
 from __future__ import annotations
@@ -21,23 +25,13 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
 import attrs
 
-from seatcalc._scalars import native
-from seatcalc._validate import check_agrees, check_count, check_keys, parse_date
-from seatcalc.conventions import (
-    ACTUAL_DAYS,
-    Convention,
-    convention_named,
-    convention_to_data,
-)
-from seatcalc.errors import (
-    ErrorCode,
-    InvalidTypeError,
-    InvalidValueError,
-    OutsideTermError,
-    reported_within,
-)
+from seatcalc._proration_checks import check_convention, check_instants, native_dates, refuse_term
+from seatcalc._proration_exact import amount_of_line, prorate_exactly, share
+from seatcalc._proration_text import COMPUTED, proration_inputs, proration_to_dict
+from seatcalc._validate import check_agrees, check_count
+from seatcalc.conventions import ACTUAL_DAYS, Convention
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
-from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price, minor_unit_digits
+from seatcalc.money import Money, check_price, minor_unit_digits
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
 
 if TYPE_CHECKING:
@@ -166,7 +160,7 @@ class Proration:
         For a convention with an intermediate precision, this is the rounded ratio (or the
         rounded weighted quantity divided by the quantity), the one the amount is based on.
         """
-        return _fraction(self.convention, self.remaining, self.total, self.quantity)
+        return share(self.convention, self.remaining, self.total, self.quantity)
 
     @property
     def exact(self) -> Fraction:
@@ -262,21 +256,7 @@ class Proration:
          'remaining': '2', 'total': '31', 'fraction': '2/31', 'exact': '20/31',
          'amount': {'amount': '0.65', 'currency': 'USD'}}
         """
-        return {
-            "price": self.price.to_dict(),
-            "quantity": self.quantity,
-            "term_start": self.term_start.isoformat(),
-            "term_end": self.term_end.isoformat(),
-            "on": self.on.isoformat(),
-            "convention": convention_to_data(self.convention),
-            "rounding": self.rounding,
-            "unit": self.unit,
-            "remaining": str(self.remaining),
-            "total": str(self.total),
-            "fraction": str(self.fraction),
-            "exact": str(self.exact),
-            "amount": self.amount.to_dict(),
-        } | ({} if self._parts.minor_units is None else {"minor_units": self.minor_units.to_data()})
+        return proration_to_dict(self, own_units=self._parts.minor_units is not None)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
@@ -295,30 +275,18 @@ class Proration:
         >>> Proration.from_dict(p.to_dict()) == p
         True
         """
-        required = ("price", "quantity", "term_start", "term_end", "on", "convention", "rounding")
-        computed = ("unit", "remaining", "total", "fraction", "exact", "amount")
-        check_keys(data, "Proration", required, (*computed, "minor_units"))
-        raw = data["convention"]
-        if isinstance(raw, Mapping):
-            with reported_within("convention"):
-                convention = Convention.from_dict(raw)
-        else:
-            # convention_named already reports its argument as "convention".
-            convention = convention_named(raw)
-        with reported_within("price"):
-            price = Money.from_dict(data["price"])  # type: ignore[arg-type]
-        parse = parse_date if convention.unit == "day" else _parse_instant
+        price, term_start, term_end, on, convention, minor_units = proration_inputs(data)
         result = prorate(
             price,
-            parse(data["term_start"], "term_start"),
-            parse(data["term_end"], "term_end"),
-            parse(data["on"], "on"),
+            term_start,
+            term_end,
+            on,
             quantity=data["quantity"],  # type: ignore[arg-type]
             convention=convention,
             rounding=data["rounding"],  # type: ignore[arg-type]
-            minor_units=check_minor_units(data.get("minor_units")),
+            minor_units=minor_units,
         )
-        check_agrees(data, result.to_dict(), computed)
+        check_agrees(data, result.to_dict(), COMPUTED)
         return cls._of(result._parts)  # noqa: SLF001 - its own class
 
     @classmethod
@@ -410,38 +378,42 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
     if minor_units is not None:
         table = check_minor_units(minor_units)
         if table != CLDR_UNITS:
-            return _prorate_general(
+            fields = prorate_exactly(
                 price,
                 term_start,
                 term_end,
                 on,
                 quantity,
-                _check_convention(convention),
+                check_convention(convention),
                 rounding,
                 table,
             )
+            return Proration._of(tuple.__new__(_Parts, fields))  # noqa: SLF001 - its own class
     if convention is not ACTUAL_DAYS:
         if type(convention) is not Convention:
-            convention = _check_convention(convention)
+            convention = check_convention(convention)
         if not convention.plain or convention.unit != "day":
-            return _prorate_general(price, term_start, term_end, on, quantity, convention, rounding)
+            fields = prorate_exactly(
+                price, term_start, term_end, on, quantity, convention, rounding
+            )
+            return Proration._of(tuple.__new__(_Parts, fields))  # noqa: SLF001 - its own class
     if type(quantity) is not int or quantity < 1:
         quantity = check_count(quantity, "quantity")
     if rounding is not ROUND_HALF_UP and (type(rounding) is not str or rounding not in _MODES):
         rounding = check_rounding(rounding)
     if type(price) is not Money:
-        _check_price(price)
+        check_price(price, "price")
     day = dt.date
     if type(on) is not day or type(term_start) is not day or type(term_end) is not day:
-        term_start, term_end, on = _natives(term_start, term_end, on)
-        _check_instants(convention, term_start, term_end, on)
+        term_start, term_end, on = native_dates(term_start, term_end, on)
+        check_instants(convention, term_start, term_end, on)
     total = (term_end - term_start).days
     remaining = (term_end - on).days
     if not 0 < remaining <= total:
-        _refuse_term(term_start, term_end, on)
+        refuse_term(term_start, term_end, on)
     numerator, denominator = price.as_integer_ratio()
     if numerator < 0:
-        _check_price(price)
+        check_price(price, "price")
     currency = price.currency
     scale = _scale(currency)
     top = numerator * quantity * remaining * scale
@@ -451,7 +423,7 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
         units = (top + top + bottom) // (bottom + bottom)
     else:
         units = round_ratio(top, bottom, rounding)
-    amount = _amount(units, currency, price, quantity)
+    amount = amount_of_line(units, currency, price, quantity)
     # tuple.__new__ fills the named tuple from one tuple, every field given (defaults do not
     # apply): half the time of the _Parts(...) call, on the path every quote takes.  The fields
     # are read by name all the same.
@@ -474,230 +446,9 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
     return Proration._of(parts)  # noqa: SLF001 - the module's own class
 
 
-def _prorate_general(  # noqa: PLR0917 - prorate's arguments
-    price: Money,
-    term_start: dt.date,
-    term_end: dt.date,
-    on: dt.date,
-    quantity: int,
-    convention: Convention,
-    rounding: str,
-    table: MinorUnits | None = None,
-) -> Proration:
-    # Seconds, conventions that are not plain, and tables of minor units other than CLDR's:
-    # every check in full, exact arithmetic.
-    quantity = check_count(quantity, "quantity")
-    rounding = check_rounding(rounding)
-    _check_price(price)
-    term_start, term_end, on = _natives(term_start, term_end, on)
-    _check_instants(convention, term_start, term_end, on)
-    if not term_start <= on < term_end:
-        _refuse_term(term_start, term_end, on)
-    total = convention.length(term_start, term_end)
-    if total == 0:
-        raise InvalidValueError(
-            field="term_end",
-            value=term_end,
-            problem=(
-                f"; the term from {term_start.isoformat()} counts 0 {convention.unit_name}s "
-                f"under convention {convention.name!r}"
-            ),
-            expected=f"a term that counts at least one {convention.unit_name}",
-            code=ErrorCode.DATE_ORDER,
-        )
-    remaining = convention.remaining(on, term_end)
-    fraction = _fraction(convention, remaining, total, quantity)
-    places, step = (table or CLDR_UNITS).unit(price.currency)
-    scale = 10**places
-    if convention.rounding_order == "unit":
-        each = price.to_fraction() * fraction * scale
-        units = quantity * step * round_ratio(each.numerator, each.denominator * step, rounding)
-    else:
-        line = quantity * price.to_fraction() * fraction * scale
-        units = step * round_ratio(line.numerator, line.denominator * step, rounding)
-    amount = _amount(units, price.currency, price, quantity, places)
-    return Proration._of(  # noqa: SLF001 - the module's own class
-        _Parts(
-            price,
-            quantity,
-            term_start,
-            term_end,
-            on,
-            convention,
-            rounding,
-            remaining,
-            total,
-            amount,
-            table,
-        )
-    )
-
-
-def _natives(*values: dt.date) -> tuple[dt.date, dt.date, dt.date]:
-    # numpy and Arrow scalars as the dates (or datetimes) they hold; _check_instants checks them.
-    term_start, term_end, on = (native(value) for value in values)
-    return term_start, term_end, on  # type: ignore[return-value] # checked by the caller
-
-
-def _amount(
-    units: int, currency: str, price: Money, quantity: int, places: int | None = None
-) -> Money:
-    # The rounded amount, refused when the line is too large to be an amount.
-    try:
-        return Money.from_minor(units, currency, digits=places)
-    except InvalidValueError:
-        raise InvalidValueError(
-            field="quantity",
-            value=quantity,
-            problem=(
-                f"; {quantity} x {price} is not below 10**{MAX_INTEGER_DIGITS} {currency}, the "
-                "largest amount seatcalc handles"
-            ),
-            expected=f"a quantity whose line is below 10**{MAX_INTEGER_DIGITS} {currency}",
-        ) from None
-
-
 @functools.cache
 def _scale(currency: str) -> int:
     # A memo of a pure lookup (CLDR digits do not change while the process runs): 10**digits,
     # the number of minor units in one unit of the currency.
     scale: int = 10 ** minor_unit_digits(currency)
     return scale
-
-
-def _fraction(
-    convention: Convention, remaining: int | Fraction, total: int | Fraction, quantity: int
-) -> Fraction:
-    ratio = Fraction(remaining) / total
-    if ratio > 1:  # actual/360: a change early in a long term pays the whole price, no more
-        ratio = Fraction(1)
-    places = convention.ratio_places
-    if places is None:
-        return ratio
-    scale = 10**places
-    if convention.precision_scope == "ratio":
-        kept = round_ratio(ratio.numerator * scale, ratio.denominator, convention.ratio_rounding)
-        return Fraction(kept, scale)
-    weighted = ratio * quantity
-    kept = round_ratio(weighted.numerator * scale, weighted.denominator, convention.ratio_rounding)
-    return Fraction(kept, scale * quantity)
-
-
-# -- the checks behind the fast path ------------------------------------------------------
-
-
-def _check_convention(convention: object) -> Convention:
-    if isinstance(convention, Convention):
-        return convention
-    return convention_named(convention)
-
-
-def _check_price(price: object) -> None:
-    check_price(price, "price")
-
-
-def _check_instants(
-    convention: Convention, term_start: object, term_end: object, on: object
-) -> None:
-    values = {"term_start": term_start, "term_end": term_end, "on": on}
-    if convention.unit != "day":
-        for field, value in values.items():
-            _check_aware(field, value, convention)
-    else:
-        for field, value in values.items():
-            if isinstance(value, dt.datetime):
-                raise InvalidTypeError(
-                    field=field,
-                    value=value,
-                    got=f"the datetime {value!r}",
-                    problem=(
-                        f"; convention {convention.name!r} counts days between datetime.date values"
-                    ),
-                    expected=(
-                        "dates (all three), or a 'second' convention such as 'seconds' with "
-                        "timezone-aware datetimes"
-                    ),
-                    code=ErrorCode.DATETIME_NOT_DATE,
-                )
-            if not isinstance(value, dt.date):
-                raise InvalidTypeError(field=field, value=value, expected="a datetime.date")
-    if term_end <= term_start:  # type: ignore[operator]
-        _refuse_order(term_start, term_end, convention.unit)  # type: ignore[arg-type]
-
-
-def _check_aware(field: str, value: object, convention: Convention) -> None:
-    if not isinstance(value, dt.datetime):
-        raise InvalidTypeError(
-            field=field,
-            value=value,
-            problem=f"; convention {convention.name!r} counts {convention.unit}s",
-            expected=(
-                "timezone-aware datetime.datetime values (all three), such as "
-                "datetime.datetime(2026, 7, 1, 12, 0, tzinfo=datetime.UTC)"
-            ),
-            code=ErrorCode.DATETIME_NOT_DATE if isinstance(value, dt.date) else None,
-        )
-    offset = value.utcoffset()
-    if offset is None:
-        raise InvalidTypeError(
-            field=field,
-            value=value,
-            got=f"the naive datetime {value!r}",
-            problem=f"; convention {convention.name!r} counts {convention.unit}s between instants",
-            expected="a timezone-aware datetime (add tzinfo, e.g. datetime.UTC)",
-            code=ErrorCode.NAIVE_DATETIME,
-        )
-    # A second has 1,000,000 microseconds, a millisecond 1,000.
-    step = 1000 if convention.unit == "millisecond" else 1_000_000
-    if value.microsecond % step or offset.microseconds % step:
-        unit = convention.unit
-        raise InvalidValueError(
-            field=field,
-            value=value,
-            got=repr(value),
-            problem=(
-                f"; convention {convention.name!r} counts whole {unit}s, and "
-                + ("this instant" if value.microsecond % step else "its UTC offset")
-                + f" has a fraction of a {unit}"
-            ),
-            expected=f"an instant on a whole {unit}, with a UTC offset in whole {unit}s",
-            hint=(
-                f"pass .replace(microsecond={value.microsecond - value.microsecond % step})"
-                if value.microsecond % step
-                else None
-            ),
-            code=ErrorCode.NOT_WHOLE_SECONDS,
-        )
-
-
-def _refuse_order(term_start: dt.date, term_end: dt.date, unit: str = "day") -> None:
-    raise InvalidValueError(
-        field="term_end",
-        value=term_end,
-        problem=f", which is not after term_start {term_start.isoformat()}",
-        expected=f"a {unit} after term_start",
-        code=ErrorCode.DATE_ORDER,
-    )
-
-
-def _refuse_term(term_start: dt.date, term_end: dt.date, on: dt.date) -> None:
-    if term_end <= term_start:
-        _refuse_order(term_start, term_end)
-    expected = None
-    if isinstance(on, dt.datetime):
-        expected = f"an instant in [{term_start.isoformat()}, {term_end.isoformat()})"
-    raise OutsideTermError(on, term_start, term_end, "on", expected)
-
-
-def _parse_instant(value: object, field: str) -> dt.datetime:
-    expected = "an ISO 8601 datetime with a UTC offset, such as '2026-07-01T12:00:00+00:00'"
-    if not isinstance(value, str):
-        raise InvalidTypeError(field=field, value=value, expected=expected)
-    if value.isascii():
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidValueError(
-        field=field, value=value, expected=expected, code=ErrorCode.INVALID_DATE
-    )
