@@ -1182,3 +1182,27 @@ def test_refusals_carry_machine_readable_fields(build, expected):
     with pytest.raises(SeatcalcError) as caught:
         build()
     assert caught.value.to_dict() == expected
+
+
+def test_instants_in_one_time_zone_are_ordered_by_the_instant_not_the_wall_clock():
+    # New York falls back on 2026-11-01: 01:30 EDT (05:30 UTC) comes 40 minutes before 01:10 EST
+    # (06:10 UTC, fold=1), though its wall clock reads later.  Python compares two datetimes of
+    # one zone by their wall clocks; the term is 2,400 seconds all the same.
+    new_york = ZoneInfo("America/New_York")
+    start = dt.datetime(2026, 11, 1, 1, 30, tzinfo=new_york)
+    end = dt.datetime(2026, 11, 1, 1, 10, fold=1, tzinfo=new_york)
+    result = prorate(Money("100.00", "USD"), start, end, start, convention=SECONDS)
+    assert (result.remaining, result.total, result.amount) == (2400, 2400, Money("100.00", "USD"))
+    # At 06:00 UTC, 30 minutes in, 600 of the 2,400 seconds are left: 100 x 600/2400 = 25.00.
+    half = prorate(
+        Money("100.00", "USD"),
+        start,
+        end,
+        dt.datetime(2026, 11, 1, 6, 0, tzinfo=UTC),
+        convention=SECONDS,
+    )
+    assert (half.remaining, half.amount) == (600, Money("25.00", "USD"))
+    # And the other way round: a wall clock that reads earlier is refused when it is later.
+    with pytest.raises(InvalidValueError) as caught:
+        prorate(Money("100.00", "USD"), end, start, start, convention=SECONDS)
+    assert (caught.value.field, caught.value.code) == ("term_end", "DATE_ORDER")

@@ -14,7 +14,22 @@ from seatcalc._scalars import native
 from seatcalc.conventions import Convention, convention_named
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, OutsideTermError
 
-__all__ = ["check_convention", "check_instants", "native_dates", "refuse_term"]
+__all__ = ["check_convention", "check_instants", "instant", "native_dates", "refuse_term"]
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def instant(value: dt.date) -> dt.date | dt.timedelta:
+    """Return ``value`` as something that orders by the instant it names.
+
+    Python orders two datetimes with the same ``tzinfo`` by their wall clocks, whatever their
+    UTC offsets: around a daylight-saving change (and in its gap) an earlier instant can compare
+    as the later one.  The time since the Unix epoch orders by the instant, and unlike
+    ``astimezone`` it never leaves the range of datetimes.  Dates are returned as they are.
+    """
+    if isinstance(value, dt.datetime):
+        return value - _EPOCH
+    return value
 
 
 def native_dates(*values: dt.date) -> tuple[dt.date, dt.date, dt.date]:
@@ -63,7 +78,7 @@ def check_instants(
                 )
             if not isinstance(value, dt.date):
                 raise InvalidTypeError(field=field, value=value, expected="a datetime.date")
-    if term_end <= term_start:  # type: ignore[operator]
+    if instant(term_end) <= instant(term_start):  # type: ignore[arg-type,operator]
         _refuse_order(term_start, term_end, convention.unit)  # type: ignore[arg-type]
 
 
@@ -124,7 +139,7 @@ def _refuse_order(term_start: dt.date, term_end: dt.date, unit: str = "day") -> 
 
 def refuse_term(term_start: dt.date, term_end: dt.date, on: dt.date) -> None:
     """Raise the error for a term that is not in order, or else for ``on`` outside the term."""
-    if term_end <= term_start:
+    if instant(term_end) <= instant(term_start):  # type: ignore[operator]
         _refuse_order(term_start, term_end)
     expected = None
     if isinstance(on, dt.datetime):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from seatcalc._proration_checks import check_instants, native_dates, refuse_term
+from seatcalc._proration_checks import check_instants, instant, native_dates, refuse_term
 from seatcalc._validate import check_count
 from seatcalc.conventions import Convention
 from seatcalc.errors import ErrorCode, InvalidValueError
@@ -54,7 +54,7 @@ def prorate_exactly(  # noqa: PLR0917 - prorate's arguments
     check_price(price, "price")
     term_start, term_end, on = native_dates(term_start, term_end, on)
     check_instants(convention, term_start, term_end, on)
-    if not term_start <= on < term_end:
+    if not instant(term_start) <= instant(on) < instant(term_end):  # type: ignore[operator]
         refuse_term(term_start, term_end, on)
     total = convention.length(term_start, term_end)
     if total == 0:
