@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
+import pickle
 from decimal import Decimal
 
 import pytest
@@ -313,3 +315,25 @@ def test_a_match_of_a_bad_convention_is_refused_naming_it(data, field):
     with pytest.raises(SeatcalcError) as caught:
         ChargeMatch.from_dict(data)
     assert caught.value.field == field
+
+
+def test_verdicts_and_checks_survive_pickle_and_copy():
+    for verdict in check_charges(_rows()):
+        for value in (verdict, verdict.check):
+            assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301 - our own bytes
+            assert copy.copy(value) == value
+            assert copy.deepcopy(value) == value
+
+
+def test_the_export_names_are_still_read_from_seatcalc_audit():
+    from seatcalc import audit  # noqa: PLC0415 - the module itself is what is tested
+
+    assert audit.ChargeVerdict is ChargeVerdict
+    assert audit.check_charges is check_charges
+    assert "unit_price" in audit.ROW_COLUMNS
+    # A pickle written when the verdict was defined in seatcalc.audit still loads (protocol 0
+    # names the class as text, so the module's name can be put back).
+    verdict = ChargeVerdict(row=0, error={"code": "INVALID_NUMBER", "field": "rows[0].seats"})
+    old = pickle.dumps(verdict, protocol=0).replace(b"seatcalc._audit_rows", b"seatcalc.audit")
+    assert b"seatcalc.audit\nChargeVerdict" in old
+    assert pickle.loads(old) == verdict  # noqa: S301 - our own bytes
