@@ -325,15 +325,15 @@ def test_verdicts_and_checks_survive_pickle_and_copy():
             assert copy.deepcopy(value) == value
 
 
-def test_the_export_names_are_still_read_from_seatcalc_audit():
+def test_the_single_check_is_still_read_from_seatcalc_audit():
     from seatcalc import audit  # noqa: PLC0415 - the module itself is what is tested
 
-    assert audit.ChargeVerdict is ChargeVerdict
-    assert audit.check_charges is check_charges
+    assert audit.check_charge is check_charge
+    assert (audit.ChargeCheck, audit.ChargeMatch) == (ChargeCheck, ChargeMatch)
     assert "unit_price" in audit.ROW_COLUMNS
-    # A pickle written when the verdict was defined in seatcalc.audit still loads (protocol 0
+    # A pickle written when the check was defined in seatcalc.audit still loads (protocol 0
     # names the class as text, so the module's name can be put back).
-    verdict = ChargeVerdict(row=0, error={"code": "INVALID_NUMBER", "field": "rows[0].seats"})
-    old = pickle.dumps(verdict, protocol=0).replace(b"seatcalc._audit_rows", b"seatcalc.audit")
-    assert b"seatcalc.audit\nChargeVerdict" in old
-    assert pickle.loads(old) == verdict  # noqa: S301 - our own bytes
+    check = check_charges(_rows())[0].check
+    old = pickle.dumps(check, protocol=0).replace(b"seatcalc._charge_check", b"seatcalc.audit")
+    assert b"seatcalc.audit\nChargeCheck" in old
+    assert pickle.loads(old) == check  # noqa: S301 - our own bytes
