@@ -20,7 +20,7 @@ from seatcalc.strategies._values import (
 from seatcalc.subscription import CHANNELS, Subscription
 
 
-# -- dates and subscriptions ----------------------------------------------------------------
+# -- subscriptions, seat usage and lifecycle policies ---------------------------------------
 @st.composite
 def subscriptions(
     draw: st.DrawFn,

@@ -123,7 +123,7 @@ weights: st.SearchStrategy[list[int | Fraction | Decimal]] = st.lists(
     weight_values, min_size=1, max_size=20
 ).filter(_some_positive)
 
-# -- dates and subscriptions ----------------------------------------------------------------
+# -- dates and countries --------------------------------------------------------------------
 
 #: Dates from 2000 to 2060, wide enough for leap years and century rules that matter here.
 dates: st.SearchStrategy[dt.date] = st.dates(
@@ -136,12 +136,12 @@ countries: st.SearchStrategy[str] = st.sampled_from(
     ("US", "CA", "FR", "DE", "GB", "IT", "ES", "JP", "AU", "BR", "CH")
 )
 
-# -- seat usage -----------------------------------------------------------------------------
+# -- user names -----------------------------------------------------------------------------
 
 #: User names ``user00`` to ``user39``, so assignments and events overlap.
 user_names: st.SearchStrategy[str] = st.sampled_from([f"user{n:02d}" for n in range(40)])
 
-# -- renewal grids and lifecycle ------------------------------------------------------------
+# -- anchors that stress the renewal grid ---------------------------------------------------
 
 
 def _end_of_month(year: int, month: int) -> dt.date:
@@ -159,7 +159,7 @@ leap_days: st.SearchStrategy[dt.date] = st.sampled_from(
 #: Anchors that stress the grid (any date, month ends and leap days, equally often).
 anchors: st.SearchStrategy[dt.date] = st.one_of(dates, month_ends, leap_days)
 
-# -- proration ------------------------------------------------------------------------------
+# -- terms, instants, prices and quantities -------------------------------------------------
 
 #: Time zones for the to-the-second conventions (UTC, fixed offsets, and zones with daylight
 #: saving time, where elapsed seconds must be counted through UTC, not on the wall clock).
@@ -229,7 +229,7 @@ prices: st.SearchStrategy[Money] = money(rounded=True, min_units=0, max_units=10
 #: A quantity of seats, small ones often, up to 10,000.
 quantities: st.SearchStrategy[int] = st.one_of(st.integers(1, 5), st.integers(1, 10_000))
 
-# -- planning: add now or later, alignment --------------------------------------------------
+# -- conventions that count days ------------------------------------------------------------
 
 #: The conventions that count days (planning works on dates, not on datetimes).
 DAY_CONVENTIONS: Final = tuple(c for c in CONVENTIONS.values() if c.unit == "day")
