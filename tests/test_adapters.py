@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import decimal
 import json
 import pathlib
 import subprocess
@@ -392,6 +393,21 @@ def stripe_price_without_unit_amount(decimal_text):
     price["unit_amount"] = None
     price["unit_amount_decimal"] = decimal_text
     return data
+
+
+@pytest.mark.parametrize("text", ["ten", "1,000", "\u0661\u0662\u0663"])
+def test_a_malformed_decimal_string_leaves_the_callers_context_alone(text):
+    # Decimal() would read the text in the caller's context: with InvalidOperation untrapped it
+    # answers NaN and sets the caller's flag; Arabic-Indic digits it would read as 123.
+    with decimal.localcontext() as context:
+        context.traps[decimal.InvalidOperation] = False
+        context.clear_flags()
+        error = refused(stripe.subscription_from_stripe, stripe_price_without_unit_amount(text))
+        assert not any(context.flags.values())
+    assert (error.field, error.code) == (
+        "items.data[0].price.unit_amount_decimal",
+        "INVALID_NUMBER",
+    )
 
 
 @pytest.mark.parametrize("text", ["1e999999999", "1" * 85, "1." + "1" * 100, "1e-999999999"])

@@ -18,6 +18,14 @@ from seatcalc.quote import AddSeatsQuote
 
 #: A context for the few Decimal steps here: exact or an error, whatever the caller's context.
 _EXACT: Final = decimal.Context(prec=80, traps=[decimal.Inexact, decimal.InvalidOperation])
+# Reads any decimal text exactly, whatever its size (Decimal() would read it in the caller's
+# context and set the caller's flags on malformed text): limits are the caller's, not the reader's.
+_READING: Final = decimal.Context(
+    prec=decimal.MAX_PREC,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation],
+)
 _DAY: Final = 86_400
 _EPOCH: Final = dt.date(1970, 1, 1)
 _MISSING: Final = object()
@@ -91,11 +99,8 @@ class Reader:
     def decimal_text(self, key: str) -> Decimal:
         """Return the decimal string at ``key`` (``"10"``, ``"10.0"``) as an exact Decimal."""
         value = self.text(key)
-        try:
-            number = Decimal(value)
-        except decimal.InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_finite():
+        number = _read_decimal(value)
+        if number is None or not number.is_finite():
             raise InvalidValueError(
                 field=self.where(key),
                 value=value,
@@ -218,6 +223,16 @@ def months_of(unit: str, count: int, field: str) -> int:
         expected="'month' or 'year': seatcalc's billing periods are whole months",
         code=ErrorCode.UNKNOWN_CHOICE,
     )
+
+
+def _read_decimal(text: str) -> Decimal | None:
+    # ASCII digits only, as seatcalc reads amounts; None for text that is no decimal.
+    if not text.isascii():
+        return None
+    try:
+        return _READING.create_decimal(text)
+    except decimal.InvalidOperation:
+        return None
 
 
 def decimal_string(value: Decimal) -> str:
