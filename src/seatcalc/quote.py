@@ -30,7 +30,7 @@ from seatcalc.dates import months_between, period_containing
 from seatcalc.eligibility import Eligibility, check_eligibility
 from seatcalc.errors import InvalidValueError, reported_as
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
-from seatcalc.money import MAX_INTEGER_DIGITS, Money, minor_unit_digits
+from seatcalc.money import MAX_INTEGER_DIGITS, Money
 from seatcalc.policy import DEFAULT_POLICY, Policy
 from seatcalc.proration import Proration, prorate
 from seatcalc.rounding import check_rounding, round_ratio
@@ -482,16 +482,10 @@ def _with_whole_periods(
 ) -> Money:
     exact = proration.exact + seats * whole * proration.price.to_fraction()
     currency = proration.price.currency
-    if table is not CLDR_UNITS:
-        places, step = table.unit(currency)
-        units = step * round_ratio(
-            exact.numerator * 10**places, exact.denominator * step, proration.rounding
-        )
-    else:
-        places = None
-        units = round_ratio(
-            exact.numerator * _scale(currency), exact.denominator, proration.rounding
-        )
+    places, step = table.unit(currency)
+    units = step * round_ratio(
+        exact.numerator * 10**places, exact.denominator * step, proration.rounding
+    )
     try:
         return Money.from_minor(units, currency, digits=places)
     except InvalidValueError:
@@ -501,11 +495,6 @@ def _with_whole_periods(
             problem=f"; {seats} seat(s) for {whole} whole period(s) more is too large an amount",
             expected=f"a count whose price is below 10**{MAX_INTEGER_DIGITS} {currency}",
         ) from None
-
-
-def _scale(currency: str) -> int:
-    scale: int = 10 ** minor_unit_digits(currency)
-    return scale
 
 
 def _midnight(day: dt.date) -> dt.datetime:
