@@ -3,7 +3,8 @@
 Run it with ``python benchmarks/bench_money.py``.  Each case and its Decimal baseline are timed
 in turns, several times, and the best time of each is kept, so a busy machine slows both alike.
 The target is at most 3x the bare Decimal operation for ``Money("12.34", "USD")`` and for
-``a + b``.  This is a benchmark, never a test.
+``a + b``.  The last row times no Money at all: a class whose ``__add__`` only builds a new
+object, the floor under any operator written in Python.  This is a benchmark, never a test.
 """
 
 from __future__ import annotations
@@ -18,6 +19,24 @@ from seatcalc import Money
 
 NUMBER, ROUNDS = 100_000, 9
 
+
+class _Floor:
+    """The least a Python class can do for ``a + b``: one method call that builds one object.
+
+    Money's operators are Python methods, so no Money operation can cost less than this; the
+    benchmark prints it beside the Decimal operation to show how much of a ratio is the call.
+    """
+
+    __slots__ = ("amount", "currency")
+
+    def __init__(self, amount: Decimal, currency: str) -> None:
+        self.amount = amount
+        self.currency = currency
+
+    def __add__(self, other: _Floor) -> _Floor:
+        return _Floor(self.amount, self.currency)
+
+
 SETUP = {
     "Money": Money,
     "Decimal": Decimal,
@@ -26,6 +45,7 @@ SETUP = {
     "x": Decimal("12.34"),
     "y": Decimal("1.10"),
     "units": 120986,
+    "floor": _Floor(Decimal("12.34"), "USD"),
 }
 PAIRS = {
     'Money("12.34", "USD")': ('Money("12.34", "USD")', 'Decimal("12.34")'),
@@ -33,6 +53,8 @@ PAIRS = {
     "Money < Money": ("a < b", "x < y"),
     "Money * 3": ("a * 3", "x * 3"),
     'Money.from_minor(120986, "USD")': ('Money.from_minor(units, "USD")', 'Decimal("1209.86")'),
+    # Not Money: the cost of any Python-level operator that returns a new object.
+    "floor: a Python __add__": ("floor + floor", "x + y"),
 }
 
 

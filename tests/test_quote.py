@@ -352,3 +352,12 @@ def test_a_convention_cannot_be_subclassed():
 
         class Mine(Convention):  # pragma: no cover - refused when it is defined
             pass
+
+
+def test_a_line_too_large_names_the_seats_the_caller_passed():
+    # prorate() calls them its quantity; the quote's error says "seats", as the caller wrote.
+    huge = attrs.evolve(SUB, unit_price=Money("999999999999.00", "USD"))
+    with pytest.raises(InvalidValueError) as caught:
+        quote_add_seats(huge, 10**7, dt.date(2026, 1, 1))
+    assert caught.value.field == "seats"
+    assert caught.value.value == str(10**7)

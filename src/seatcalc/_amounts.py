@@ -49,7 +49,22 @@ def to_decimal(value: object, field: str) -> Decimal:
     """
     kind = type(value)
     if kind is str:
-        return _read_text(value, field)  # type: ignore[arg-type]
+        # Decimal() would answer malformed text with an error or a NaN depending on the
+        # caller's context, and raise a flag in it: the text is read in seatcalc's context,
+        # which refuses spaces and "1_000" too.  Non-ASCII digits are refused first.
+        if not value.isascii():  # type: ignore[attr-defined]
+            _refuse_number(value, field)
+        try:
+            number = _READING.create_decimal(value)  # type: ignore[arg-type]
+        except ArithmeticError:
+            _refuse_number(value, field)
+        if len(value) > MAX_INTEGER_DIGITS or "e" in value or "E" in value:  # type: ignore[arg-type, operator]
+            return _within_bounds(number, value, field)
+        # 18 characters without an exponent hold at most 18 integer digits and at most 17
+        # decimal places: within the bounds, so only NaN, infinities and -0 are left.
+        if not number.is_finite():
+            _refuse_number(value, field)
+        return number.copy_abs() if number.is_zero() else number
     if kind is Decimal:
         return _within_bounds(value, value, field)  # type: ignore[arg-type]
     if kind is int:
@@ -70,26 +85,6 @@ def _within_bounds(number: Decimal, value: object, field: str) -> Decimal:
     if number.is_signed() and number.is_zero():
         return number.copy_abs()  # -0 would print as "-$0.00"
     return number
-
-
-def _read_text(text: str, field: str) -> Decimal:
-    """Read decimal text in seatcalc's context, as :func:`to_decimal` does for a str."""
-    # Decimal() would answer malformed text with an error or a NaN depending on the caller's
-    # context, and raise a flag in it.  create_decimal refuses spaces and "1_000" too;
-    # non-ASCII digits are refused first.
-    if not text.isascii():
-        _refuse_number(text, field)
-    try:
-        number = _READING.create_decimal(text)
-    except ArithmeticError:
-        _refuse_number(text, field)
-    if len(text) > MAX_INTEGER_DIGITS or "e" in text or "E" in text:
-        return _within_bounds(number, text, field)
-    # 18 characters without an exponent hold at most 18 integer digits and at most 17 decimal
-    # places: within the bounds, so only NaN, infinities and -0 are left.
-    if not number.is_finite():
-        _refuse_number(text, field)
-    return number.copy_abs() if number.is_zero() else number
 
 
 def _refuse_number(value: object, field: str) -> Decimal:

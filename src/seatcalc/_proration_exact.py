@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from typing import NoReturn
 
 from seatcalc._proration_checks import check_instants, instant, native_dates, refuse_term
 from seatcalc._validate import check_count
@@ -18,7 +19,7 @@ from seatcalc.minor_units import CLDR_UNITS, MinorUnits
 from seatcalc.money import MAX_INTEGER_DIGITS, Money, check_price
 from seatcalc.rounding import check_rounding, round_ratio
 
-__all__ = ["amount_of_line", "prorate_exactly", "share"]
+__all__ = ["prorate_exactly", "refuse_line", "share"]
 
 
 def prorate_exactly(  # noqa: PLR0917 - prorate's arguments
@@ -78,7 +79,10 @@ def prorate_exactly(  # noqa: PLR0917 - prorate's arguments
     else:
         line = quantity * price.to_fraction() * fraction * scale
         units = step * round_ratio(line.numerator, line.denominator * step, rounding)
-    amount = amount_of_line(units, price.currency, price, quantity, places)
+    try:
+        amount = Money.from_minor(units, price.currency, digits=places)
+    except InvalidValueError:  # the only error left: a line too large to be an amount
+        refuse_line(price, quantity)
     return (
         price,
         quantity,
@@ -94,22 +98,18 @@ def prorate_exactly(  # noqa: PLR0917 - prorate's arguments
     )
 
 
-def amount_of_line(
-    units: int, currency: str, price: Money, quantity: int, places: int | None = None
-) -> Money:
-    """Return ``units`` minor units of ``currency``; a line too large to be an amount is refused."""
-    try:
-        return Money.from_minor(units, currency, digits=places)
-    except InvalidValueError:
-        raise InvalidValueError(
-            field="quantity",
-            value=quantity,
-            problem=(
-                f"; {quantity} x {price} is not below 10**{MAX_INTEGER_DIGITS} {currency}, the "
-                "largest amount seatcalc handles"
-            ),
-            expected=f"a quantity whose line is below 10**{MAX_INTEGER_DIGITS} {currency}",
-        ) from None
+def refuse_line(price: Money, quantity: int) -> NoReturn:
+    """Refuse a line too large to be an amount: ``quantity x price`` reaches 10**18."""
+    currency = price.currency
+    raise InvalidValueError(
+        field="quantity",
+        value=quantity,
+        problem=(
+            f"; {quantity} x {price} is not below 10**{MAX_INTEGER_DIGITS} {currency}, the "
+            "largest amount seatcalc handles"
+        ),
+        expected=f"a quantity whose line is below 10**{MAX_INTEGER_DIGITS} {currency}",
+    ) from None
 
 
 def share(

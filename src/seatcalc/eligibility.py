@@ -289,9 +289,8 @@ def check_eligibility(
         raise InvalidTypeError(
             field="policy", value=policy, expected="a Policy, such as DEFAULT_POLICY"
         )
-    found = [
-        Reason(rule.code, rule.facts(subscription, on, policy, adding))
-        for rule in _RULES
-        if rule.fails(subscription, on, policy, adding)
-    ]
+    found: list[Reason] = []
+    for code, fails, facts in _RULES:
+        if fails(subscription, on, policy, adding):
+            found.append(Reason(code, facts(subscription, on, policy, adding)))
     return Eligibility(found) if found else _ELIGIBLE

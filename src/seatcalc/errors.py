@@ -374,9 +374,22 @@ class reported_as:  # noqa: N801 - a context manager used like a function
         self, kind: type[BaseException] | None, error: BaseException | None, trace: object
     ) -> None:
         if isinstance(error, SeatcalcError):
-            head, dot, rest = error.field.partition(".")
-            if head in self._names:
-                raise error.renamed(self._names[head] + dot + rest) from error.__cause__
+            renamed = rename_field(error, self._names)
+            if renamed is not error:
+                raise renamed from error.__cause__
+
+
+def rename_field(error: SeatcalcError, names: Mapping[str, str]) -> SeatcalcError:
+    """Return ``error`` with its field renamed, ``names[field]`` for field, or ``error`` itself.
+
+    What :class:`reported_as` does on the way out of its block, for a caller on a path too hot
+    for a ``with`` block: ``except SeatcalcError as error: raise rename_field(error, names)``.
+    The first part of a dotted field is what is renamed (``quantity.x`` to ``seats.x``).
+    """
+    head, dot, rest = error.field.partition(".")
+    if head in names:
+        return error.renamed(names[head] + dot + rest)
+    return error
 
 
 def describe(value: object) -> str:

@@ -36,7 +36,7 @@ import attrs
 
 from seatcalc._amounts import MAX_DIGITS, MAX_INTEGER_DIGITS, coerce_exact, to_decimal
 from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
-from seatcalc.currency import check_currency, check_digits, cldr_digits, minor_unit_digits
+from seatcalc.currency import check_currency, cldr_digits, minor_unit_digits
 from seatcalc.errors import (
     CurrencyMismatchError,
     ErrorCode,
@@ -89,12 +89,16 @@ _RESULT_EXPECTED: Final = (
 )
 
 
-def _to_amount(value: object) -> Decimal:
-    return to_decimal(value, "amount")
+@functools.cache
+def _cldr_unit(currency: str) -> tuple[Decimal, int]:
+    """Return CLDR's minor unit of ``currency`` as a Decimal, and the bound on its count.
 
-
-def _check_money_currency(_instance: object, _attribute: object, value: str) -> None:
-    check_currency(value)
+    A memo of a pure lookup (CLDR data does not change while the process runs), for
+    :meth:`Money.from_minor`, which every prorated amount goes through.  Only known codes reach
+    it, so it holds at most one entry per CLDR currency.
+    """
+    places = cldr_digits(currency)
+    return _UNITS[places], _UNIT_LIMITS[places]
 
 
 def _minor_unit(currency: str, digits: int | None, minor_units: object) -> MinorUnit:
@@ -112,7 +116,7 @@ def _minor_unit(currency: str, digits: int | None, minor_units: object) -> Minor
     return check_minor_units(minor_units).unit(currency)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, init=False)
 class Money:
     """An exact amount of money in one currency.
 
@@ -136,14 +140,23 @@ class Money:
     .. versionadded:: 0.1.0
     """
 
-    amount: Decimal = attrs.field(converter=_to_amount)
-    currency: str = attrs.field(validator=_check_money_currency)
+    amount: Decimal
+    currency: str
 
     # pydantic field support (seatcalc.pydantic), imported only when pydantic asks.
     __get_pydantic_core_schema__ = pydantic_core_schema
     __get_pydantic_json_schema__ = pydantic_json_schema
 
     # -- construction ---------------------------------------------------------------------
+
+    def __init__(self, amount: Decimal | int | str, currency: str) -> None:
+        """Check ``amount`` (see :mod:`seatcalc._amounts`) and ``currency``, then keep them.
+
+        Written by hand rather than generated: it sets the two slots with their own setters,
+        which skip the frozen class's ``__setattr__``, and runs each check once, directly.
+        """
+        _SET_AMOUNT(self, to_decimal(amount, "amount"))
+        _SET_CURRENCY(self, check_currency(currency))
 
     @classmethod
     def _of(cls, amount: Decimal, currency: str) -> Self:
@@ -193,22 +206,24 @@ class Money:
 
         .. versionadded:: 0.1.0
         """
-        if type(currency) is not str or type(units) is not int:
-            check_currency(currency)
+        if type(currency) is not str:
+            currency = check_currency(currency)
+        if type(units) is not int:
             if isinstance(units, bool) or not isinstance(units, int):
                 raise InvalidTypeError(field="units", value=units, expected="an int")
             units = int(units)
-        if minor_units is not None:
-            places = _minor_unit(currency, digits, minor_units).digits
+        if digits is None and minor_units is None:
+            unit, limit = _cldr_unit(currency)  # raises UnknownCurrencyError for an unknown code
         else:
-            places = cldr_digits(currency) if digits is None else check_digits(digits)
-        if not -_UNIT_LIMITS[places] < units < _UNIT_LIMITS[places]:
+            places = _minor_unit(currency, digits, minor_units).digits
+            unit, limit = _UNITS[places], _UNIT_LIMITS[places]
+        if not -limit < units < limit:
             raise InvalidValueError(
                 field="units",
                 value=units,
                 expected=f"an int whose amount is below 10**{MAX_INTEGER_DIGITS} {currency}",
             )
-        return cls._of(_EXACT.multiply(units, _UNITS[places]), currency)
+        return cls._of(_EXACT.multiply(units, unit), currency)
 
     @classmethod
     def from_exact(
@@ -328,9 +343,11 @@ class Money:
             )
         multiplier = to_decimal(given, "*")
         amount = _EXACT.multiply(self.amount, multiplier)
-        if (amount.adjusted() >= MAX_INTEGER_DIGITS and amount) or (
-            amount.as_tuple().exponent < -MAX_DIGITS  # type: ignore[operator]
-        ):
+        if amount.adjusted() >= MAX_INTEGER_DIGITS and amount:
+            self._refuse_result(amount, "*", factor)
+        # An int keeps the amount's decimal places; a Decimal adds its own, which may pass 30.
+        # (as_tuple() builds a tuple of every digit: only a Decimal factor needs it.)
+        if type(given) is not int and amount.as_tuple().exponent < -MAX_DIGITS:  # type: ignore[operator]
             self._refuse_result(amount, "*", factor)
         return self._of(amount.copy_abs() if amount.is_zero() else amount, self.currency)
 
@@ -338,19 +355,27 @@ class Money:
 
     def __lt__(self, other: Money) -> bool:
         """Compare two amounts of the same currency."""
-        return self.amount < self._same_currency(other, "<").amount
+        if type(other) is not Money or other.currency != self.currency:
+            self._same_currency(other, "<")
+        return self.amount < other.amount
 
     def __le__(self, other: Money) -> bool:
         """Compare two amounts of the same currency."""
-        return self.amount <= self._same_currency(other, "<=").amount
+        if type(other) is not Money or other.currency != self.currency:
+            self._same_currency(other, "<=")
+        return self.amount <= other.amount
 
     def __gt__(self, other: Money) -> bool:
         """Compare two amounts of the same currency."""
-        return self.amount > self._same_currency(other, ">").amount
+        if type(other) is not Money or other.currency != self.currency:
+            self._same_currency(other, ">")
+        return self.amount > other.amount
 
     def __ge__(self, other: Money) -> bool:
         """Compare two amounts of the same currency."""
-        return self.amount >= self._same_currency(other, ">=").amount
+        if type(other) is not Money or other.currency != self.currency:
+            self._same_currency(other, ">=")
+        return self.amount >= other.amount
 
     # -- exact values, rounding and allocation --------------------------------------------
 

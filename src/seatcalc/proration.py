@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 import attrs
 
 from seatcalc._proration_checks import check_convention, check_instants, native_dates, refuse_term
-from seatcalc._proration_exact import amount_of_line, prorate_exactly, share
+from seatcalc._proration_exact import prorate_exactly, refuse_line, share
 from seatcalc._proration_text import COMPUTED, proration_inputs, proration_to_dict
 from seatcalc._validate import check_agrees, check_count
 from seatcalc.conventions import ACTUAL_DAYS, Convention
+from seatcalc.errors import InvalidValueError
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import Money, check_price, minor_unit_digits
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
@@ -423,7 +424,10 @@ def prorate(  # noqa: C901, PLR0912 - SPEC §3's signature; the fast path is inl
         units = (top + top + bottom) // (bottom + bottom)
     else:
         units = round_ratio(top, bottom, rounding)
-    amount = amount_of_line(units, currency, price, quantity)
+    try:
+        amount = Money.from_minor(units, currency)
+    except InvalidValueError:  # the only error left: a line too large to be an amount
+        refuse_line(price, quantity)
     # tuple.__new__ fills the named tuple from one tuple, every field given (defaults do not
     # apply): half the time of the _Parts(...) call, on the path every quote takes.  The fields
     # are read by name all the same.

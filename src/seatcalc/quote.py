@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final, NamedTuple, Self
 
 import attrs
@@ -28,7 +29,7 @@ from seatcalc.conventions import (
 )
 from seatcalc.dates import months_between, period_containing
 from seatcalc.eligibility import Eligibility, check_eligibility
-from seatcalc.errors import InvalidValueError, reported_as
+from seatcalc.errors import InvalidValueError, SeatcalcError, rename_field, reported_as
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
 from seatcalc.money import MAX_INTEGER_DIGITS, Money
 from seatcalc.policy import DEFAULT_POLICY, Policy
@@ -37,6 +38,9 @@ from seatcalc.rounding import check_rounding, round_ratio
 from seatcalc.subscription import Subscription
 
 __all__ = ["AddSeatsQuote", "quote_add_seats"]
+
+# prorate() calls the seats it prices its quantity: errors name them as the caller did.
+_SEATS_AS_QUANTITY: Final = MappingProxyType({"quantity": "seats"})
 
 
 class _Parts(NamedTuple):
@@ -266,7 +270,7 @@ class AddSeatsQuote:
             read_nested(mapping["total"], "total", Money.from_dict)
         read_items(mapping["lines"], "lines", Money.from_dict)
         seats = check_count(mapping["seats"], "seats")
-        with reported_as({"quantity": "seats"}):
+        with reported_as(_SEATS_AS_QUANTITY):
             quote = _compose(
                 subscription,
                 seats,
@@ -389,8 +393,10 @@ def quote_add_seats(
         on = check_date(on, "on")
     table = CLDR_UNITS if minor_units is None else check_minor_units(minor_units)
     eligibility = check_eligibility(subscription, on, policy=policy, adding=seats)
-    with reported_as({"quantity": "seats"}):
+    try:
         return _compose(subscription, seats, on, eligibility, convention, rounding, table)
+    except SeatcalcError as error:  # prorate's quantity is the caller's seats
+        raise rename_field(error, _SEATS_AS_QUANTITY) from error.__cause__
 
 
 def _compose(  # noqa: PLR0917 - the parts of a quote, in order
