@@ -64,7 +64,7 @@ def unwrapped(root: Reader) -> tuple[Reader, bool]:
     return (root.child("subscription") if wrapped else root), wrapped
 
 
-def customer(root: Reader, wrapped: bool, *, field: str, expected: str) -> Reader:  # noqa: FBT001
+def customer(root: Reader, *, wrapped: bool, field: str, expected: str) -> Reader:
     """Return the customer beside a wrapped subscription; refuse a response without one."""
     if not wrapped or "customer" not in root.data:
         raise InvalidValueError(

@@ -183,5 +183,7 @@ def _seats(charge: Reader) -> int:
 
 
 def _country(root: Reader, wrapped: bool) -> str:  # noqa: FBT001 - a private helper
-    found = customer(root, wrapped, field="customer.country", expected="a customer with a country")
+    found = customer(
+        root, wrapped=wrapped, field="customer.country", expected="a customer with a country"
+    )
     return found.text("country")

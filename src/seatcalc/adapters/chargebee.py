@@ -274,7 +274,7 @@ def _item(sub: Reader, item: int | str | None) -> Reader:
 def _country(root: Reader, wrapped: bool) -> str:  # noqa: FBT001 - a private helper
     found = customer(
         root,
-        wrapped,
+        wrapped=wrapped,
         field="customer.billing_address.country",
         expected="a customer with a billing address",
     )
