@@ -194,6 +194,24 @@ def test_stripe_refuses_what_it_cannot_charge():
     assert (error.field, error.code) == ("quote.total", "NOT_ROUNDED")
 
 
+@pytest.mark.parametrize(
+    ("engine", "preview"),
+    [
+        (stripe, stripe.preview_stripe),
+        (chargebee, chargebee.preview_chargebee),
+        (lago, lago.preview_lago),
+    ],
+)
+def test_every_engine_refuses_a_total_off_its_grid_the_same_way(engine, preview):
+    sub = stripe.subscription_from_stripe(fixture("stripe_subscription.json"), country="US")
+    mills = attrs.evolve(sub, unit_price=Money("10.001", "USD"))
+    quote = quote_add_seats(mills, 1, mills.term_start, minor_units={"USD": 3})
+    assert quote.total == Money("10.001", "USD")
+    error = refused(preview, quote)
+    assert (error.field, error.code) == ("quote.total", "NOT_ROUNDED")
+    assert f"minor_units={engine.__name__.rsplit('.', 1)[1]}.MINOR_UNITS" in str(error)
+
+
 # -- Chargebee: the documented subscription and estimate -------------------------------------
 
 

@@ -337,3 +337,12 @@ def test_the_single_check_is_still_read_from_seatcalc_audit():
     old = pickle.dumps(check, protocol=0).replace(b"seatcalc._charge_check", b"seatcalc.audit")
     assert b"seatcalc.audit\nChargeCheck" in old
     assert pickle.loads(old) == check  # noqa: S301 - our own bytes
+
+
+@pytest.mark.parametrize("module", [b"seatcalc.audit", b"seatcalc._charge_check"])
+def test_a_match_pickled_where_it_was_defined_before_still_loads(module):
+    match = ChargeMatch(convention="stripe", rounding="ROUND_HALF_UP", minor_units="stripe")
+    new = pickle.dumps(match, protocol=0)
+    assert b"seatcalc._charge_matches\nChargeMatch" in new
+    old = new.replace(b"seatcalc._charge_matches", module)
+    assert pickle.loads(old) == match  # noqa: S301 - our own bytes

@@ -6,6 +6,8 @@ import datetime as dt
 import importlib.util
 import pathlib
 import re
+import typing
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
@@ -39,7 +41,7 @@ from seatcalc import (
     prorate,
     quote_add_seats,
 )
-from seatcalc.minor_units import table_currencies
+from seatcalc.minor_units import MinorUnitsLike, table_currencies
 from strategies import decimals, rounding_modes, subscriptions_with_day
 
 DOCS = pathlib.Path(__file__).parent.parent / "docs"
@@ -316,3 +318,14 @@ def test_custom_tables_are_not_memoised():
         assert table.unit("USD") == MinorUnit(30 - digits, 1)
         assert table.unit("JPY") == MinorUnit(0, 1)
     assert _unit.cache_info().currsize == before
+
+
+def test_minor_units_like_names_every_form_a_table_is_given_in():
+    assert set(typing.get_args(MinorUnitsLike)) == {
+        MinorUnits,
+        str,
+        Mapping[str, int],
+        type(None),
+    }
+    for value in (ISO_4217_UNITS, "iso4217", {"IDR": 2}, None):
+        assert isinstance(check_minor_units(value), MinorUnits)

@@ -13,7 +13,6 @@ amount exactly.  :mod:`seatcalc.audit` re-exports these names beside its table v
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP
 from fractions import Fraction
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Final, Self
 
 import attrs
 
+from seatcalc._charge_matches import ChargeMatch, charge_matches, pricing_policy
 from seatcalc._records import read_convention, read_items, read_nested
 from seatcalc._validate import (
     check_agrees,
@@ -30,82 +30,24 @@ from seatcalc._validate import (
     parse_date,
     parse_ratio,
 )
-from seatcalc.conventions import ACTUAL_DAYS, CONVENTIONS, Convention, convention_to_data
+from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_to_data
 from seatcalc.errors import (
     CurrencyMismatchError,
     ErrorCode,
     InvalidTypeError,
-    InvalidValueError,
     OutsideTermError,
     reported_within,
 )
 from seatcalc.minor_units import MINOR_UNIT_TABLES, MinorUnits, check_minor_units
 from seatcalc.money import Money
-from seatcalc.policy import Policy
 from seatcalc.quote import quote_add_seats
-from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
-from seatcalc.subscription import CHANNELS, Subscription, check_subscription
+from seatcalc.rounding import check_rounding
+from seatcalc.subscription import Subscription, check_subscription
 
 if TYPE_CHECKING:
     from babel.core import Locale
 
 __all__ = ["ChargeCheck", "ChargeMatch", "check_charge"]
-
-
-# Pricing a charge does not ask whether adding seats was allowed: the engine charged.  This
-# policy allows every country, channel, purchase date and renewal setting; only a day outside
-# the term stays refused.
-@functools.cache
-def _anyone() -> Policy:
-    # Built on first use, not when seatcalc is imported.
-    return Policy(
-        allowed=frozenset({"001"}), channels=CHANNELS, cutoff=None, auto_renew_required=False
-    )
-
-
-@attrs.frozen(kw_only=True)
-class ChargeMatch:
-    """A convention preset, a rounding mode and a minor-unit table that give a charged amount.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: The name of a preset in :data:`~seatcalc.CONVENTIONS`.
-    convention: str
-    #: A :mod:`decimal` rounding mode.
-    rounding: str
-    #: The table of minor units.
-    minor_units: MinorUnits = attrs.field(converter=check_minor_units)
-
-    def label(self) -> str:
-        """Return ``convention / rounding / table``, as the explanation lists matches."""
-        return f"{self.convention} / {self.rounding} / {self.minor_units.name}"
-
-    def to_dict(self) -> dict[str, object]:
-        """Return the JSON form: the three names (a custom table as its mapping)."""
-        return {
-            "convention": self.convention,
-            "rounding": self.rounding,
-            "minor_units": self.minor_units.to_data(),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Self:
-        """Read :meth:`to_dict`'s form."""
-        mapping = check_keys(data, "ChargeMatch", ("convention", "rounding", "minor_units"))
-        name = mapping["convention"]
-        if not isinstance(name, str) or name not in CONVENTIONS:
-            raise InvalidValueError(
-                field="convention",
-                value=name,
-                expected=f"one of {', '.join(CONVENTIONS)}",
-                code=ErrorCode.UNKNOWN_CHOICE,
-            )
-        return cls(
-            convention=str(name),
-            rounding=check_rounding(mapping["rounding"]),
-            minor_units=mapping["minor_units"],
-        )
 
 
 _INPUTS: Final = ("subscription", "seats", "on", "charged", "convention", "rounding", "minor_units")
@@ -291,7 +233,7 @@ def check_charge(
         sub,
         seats,
         day,
-        policy=_anyone(),
+        policy=pricing_policy(),
         convention=convention,
         rounding=rounding,
         minor_units=table,
@@ -307,7 +249,7 @@ def check_charge(
         rounding=quote.rounding,
         minor_units=table,
         expected=quote.total,
-        matches=_matches(sub, quote.seats, day, amount, tables),
+        matches=charge_matches(sub, quote.seats, day, amount, tables),
     )
 
 
@@ -330,43 +272,3 @@ def _charged(value: object, currency: str, table: MinorUnits) -> Money:
             expected=f"an amount in {currency}, the price's currency",
         )
     return value
-
-
-def _matches(
-    sub: Subscription,
-    seats: int,
-    day: dt.date,
-    charged: Money,
-    tables: tuple[MinorUnits, ...],
-) -> tuple[ChargeMatch, ...]:
-    # One quote per convention gives the exact amount; each rounding mode and table then rounds
-    # it as quote_add_seats would: per seat for a convention that rounds each seat's price (when
-    # the term holds no whole periods more), else once on the line.
-    target = charged.to_fraction()
-    price = sub.unit_price.to_fraction()
-    currency = sub.unit_price.currency
-    found = []
-    for name, convention in CONVENTIONS.items():
-        quote = quote_add_seats(sub, seats, day, policy=_anyone(), convention=convention)
-        exact, proration = quote.exact, quote.proration
-        assert exact is not None  # noqa: S101 - every rule but the term's is open
-        assert proration is not None  # noqa: S101
-        per_seat = convention.rounding_order == "unit" and not quote.whole_periods
-        each = price * proration.fraction
-        for table in tables:
-            places, step = table.unit(currency)
-            scale = 10**places
-            for mode in ROUNDING_MODES:
-                if per_seat:
-                    scaled = each * scale
-                    units = (
-                        seats
-                        * step
-                        * round_ratio(scaled.numerator, scaled.denominator * step, mode)
-                    )
-                else:
-                    scaled = exact * scale
-                    units = step * round_ratio(scaled.numerator, scaled.denominator * step, mode)
-                if Fraction(units, scale) == target:
-                    found.append(ChargeMatch(convention=name, rounding=mode, minor_units=table))
-    return tuple(found)

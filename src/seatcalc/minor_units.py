@@ -39,10 +39,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeAlias
 
 import attrs
 
+from seatcalc._minor_unit_rules import TABLE_NAMES, named_unit
 from seatcalc.currency import check_currency, check_digits, cldr_digits
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, UnknownCurrencyError
 
@@ -55,6 +56,7 @@ __all__ = [
     "STRIPE_UNITS",
     "MinorUnit",
     "MinorUnits",
+    "MinorUnitsLike",
     "check_minor_units",
     "digits_differences",
     "minor_unit",
@@ -73,21 +75,6 @@ class MinorUnit(NamedTuple):
     increment: int
 
 
-# Stripe's currency page: zero-decimal currencies take whole units; three-decimal ones take
-# amounts whose last digit is 0 (rounded to the hundredth); ISK is written with two decimals
-# that are always 00.  HUF and TWD are zero-decimal for payouts only: charges take two decimals.
-# Every other currency is two-decimal.
-_STRIPE_ZERO: Final = frozenset(
-    {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV"}
-    | {"XAF", "XOF", "XPF"}
-)
-_STRIPE_THREE: Final = frozenset({"BHD", "JOD", "KWD", "OMR", "TND"})
-_STRIPE_SPECIAL: Final = {"ISK": MinorUnit(2, 100)}
-# Chargebee's currency page: amounts of its zero-decimal currencies are whole units, those of
-# every other currency are hundredths (a three-decimal currency too).
-_CHARGEBEE_ZERO: Final = frozenset({"JPY", "KRW", "XAF", "XOF"})
-
-_NAMES: Final = ("cldr", "iso4217", "stripe", "cash", "chargebee")
 _EXPECTED: Final = (
     "a table name ('cldr', 'iso4217', 'stripe', 'cash' or 'chargebee'), a MinorUnits value or a "
     "mapping of currency codes to digits such as {'IDR': 2}"
@@ -135,7 +122,7 @@ class MinorUnits:
 
     def __attrs_post_init__(self) -> None:
         """Refuse an unknown name, or overrides on a named table."""
-        if self.name not in (*_NAMES, "custom"):
+        if self.name not in (*TABLE_NAMES, "custom"):
             raise InvalidValueError(
                 field="minor_units",
                 value=self.name,
@@ -192,6 +179,10 @@ MINOR_UNIT_TABLES: Final = (CLDR_UNITS, ISO_4217_UNITS, STRIPE_UNITS, CASH_UNITS
 CHARGEBEE_UNITS: Final = MinorUnits("chargebee")
 _BY_NAME: Final = {table.name: table for table in (*MINOR_UNIT_TABLES, CHARGEBEE_UNITS)}
 
+#: What a ``minor_units=`` argument accepts: a :class:`MinorUnits` table, a named table's name,
+#: a mapping of currency codes to digits (a custom table), or None for CLDR's table.
+MinorUnitsLike: TypeAlias = MinorUnits | str | Mapping[str, int] | None
+
 
 def check_minor_units(value: object) -> MinorUnits:
     """Return the table ``value`` names: a :class:`MinorUnits`, a name, a mapping, or None.
@@ -229,7 +220,7 @@ def check_minor_units(value: object) -> MinorUnits:
     return MinorUnits("custom", value)
 
 
-def minor_unit(currency: str, minor_units: object = None) -> MinorUnit:
+def minor_unit(currency: str, minor_units: MinorUnitsLike = None) -> MinorUnit:
     """Return ``currency``'s :class:`MinorUnit` in a table (CLDR's by default).
 
     >>> minor_unit("USD"), minor_unit("KWD", "stripe"), minor_unit("DKK", "cash")
@@ -240,7 +231,9 @@ def minor_unit(currency: str, minor_units: object = None) -> MinorUnit:
     return check_minor_units(minor_units).unit(currency)
 
 
-def digits_differences(first: object, second: object) -> tuple[tuple[str, int, int], ...]:
+def digits_differences(
+    first: MinorUnitsLike, second: MinorUnitsLike
+) -> tuple[tuple[str, int, int], ...]:
     """Return ``(currency, first's digits, second's digits)`` where two tables differ.
 
     Only currencies both tables hold are compared, in code order.
@@ -262,7 +255,7 @@ def digits_differences(first: object, second: object) -> tuple[tuple[str, int, i
     return tuple(rows)
 
 
-def table_currencies(minor_units: object) -> tuple[str, ...]:
+def table_currencies(minor_units: MinorUnitsLike) -> tuple[str, ...]:
     """Return every currency code ``minor_units`` gives a minor unit for, in code order."""
     table = check_minor_units(minor_units)
     codes = []
@@ -291,62 +284,13 @@ def _known_codes() -> frozenset[str]:
     return frozenset(codes)
 
 
-def _cldr(code: str, _table: MinorUnits) -> MinorUnit:
-    return MinorUnit(cldr_digits(code), 1)
-
-
-def _iso_4217(code: str, _table: MinorUnits) -> MinorUnit:
-    from seatcalc._iso4217 import DIGITS, PUBLISHED  # noqa: PLC0415 - loaded on first use
-
-    digits = DIGITS.get(code)
-    if digits is None:
-        raise UnknownCurrencyError(
-            field="currency",
-            value=code,
-            problem=f", which is not in ISO 4217's current list (published {PUBLISHED})",
-            expected="a currency of that list, or another minor-unit table",
-        )
-    return MinorUnit(digits, 1)
-
-
-def _stripe(code: str, _table: MinorUnits) -> MinorUnit:
-    special = _STRIPE_SPECIAL.get(code)
-    if special is not None:
-        return special
-    if code in _STRIPE_ZERO:
-        return MinorUnit(0, 1)
-    return MinorUnit(3, 10) if code in _STRIPE_THREE else MinorUnit(2, 1)
-
-
-def _cash(code: str, _table: MinorUnits) -> MinorUnit:
-    import babel.core  # noqa: PLC0415 - loaded on first use
-
-    fractions = babel.core.get_global("currency_fractions")
-    _digits, _rounding, cash_digits, cash_rounding = fractions.get(code, fractions["DEFAULT"])
-    return MinorUnit(cash_digits, cash_rounding or 1)
-
-
-def _chargebee(code: str, _table: MinorUnits) -> MinorUnit:
-    return MinorUnit(0 if code in _CHARGEBEE_ZERO else 2, 1)
-
-
 def _custom(code: str, table: MinorUnits) -> MinorUnit:
     digits = dict(table.overrides).get(code)
     return MinorUnit(cldr_digits(code) if digits is None else digits, 1)
 
 
-_LOOKUPS: Final = {
-    "cldr": _cldr,
-    "iso4217": _iso_4217,
-    "stripe": _stripe,
-    "cash": _cash,
-    "chargebee": _chargebee,
-    "custom": _custom,
-}
-
-
 @functools.cache
 def _unit(name: str, code: str) -> MinorUnit:
-    # A memo of a pure lookup in a named table, bounded by the four names times the currencies
+    # A memo of a pure lookup in a named table, bounded by the five names times the currencies
     # check_currency accepts; custom tables are looked up directly, never memoised.
-    return _LOOKUPS[name](code, _BY_NAME[name])
+    return MinorUnit(*named_unit(name, code))

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
+from seatcalc.minor_units import MinorUnits
 from seatcalc.money import Money
 from seatcalc.quote import AddSeatsQuote
 
@@ -85,6 +86,10 @@ class Reader:
             raise InvalidTypeError(field=self.where(key), value=value, expected="a string")
         return value
 
+    def text_or_empty(self, key: str) -> str:
+        """Return the string at ``key``, or ``""`` when it is missing or null."""
+        return "" if self.optional(key) is None else self.text(key)
+
     def integer(self, key: str, *, minimum: int = 0) -> int:
         """Return the integer at ``key`` (not a bool, not a float), at least ``minimum``."""
         value = self.get(key)
@@ -124,7 +129,11 @@ class Reader:
         """
         return read_day(self.get(key), self.where(key), end=end)
 
-    def money(self, key: str, currency: str, minor_units: object = None) -> Money:
+    def optional_day(self, key: str) -> dt.date | None:
+        """Return :meth:`day` at ``key``, or None when it is missing or null."""
+        return None if self.optional(key) is None else self.day(key)
+
+    def money(self, key: str, currency: str, minor_units: MinorUnits) -> Money:
         """Return the integer of minor units at ``key`` as money in ``currency``."""
         units = self.get(key)
         if isinstance(units, bool) or not isinstance(units, int):
@@ -257,11 +266,16 @@ def shifted(value: Decimal, places: int, field: str = "amount") -> Decimal:
         ) from None
 
 
-def payable_total(quote: AddSeatsQuote, engine: str) -> Money:
-    """Return a quote's total, refusing a quote that is not payable (it has nothing to bill)."""
+def payable_minor(quote: AddSeatsQuote, engine: str, minor_units: MinorUnits, module: str) -> int:
+    """Return a payable quote's total in an engine's minor units.
+
+    A quote that is not payable has nothing to bill; a total off the engine's grid (more
+    digits than its table, or not a multiple of its increment) is an amount it cannot charge.
+    """
     if not isinstance(quote, AddSeatsQuote):
         raise InvalidTypeError(field="quote", value=quote, expected="an AddSeatsQuote")
-    if quote.total is None:
+    total = quote.total
+    if total is None:
         codes = ", ".join(reason.code for reason in quote.eligibility.reasons)
         raise InvalidValueError(
             field="quote",
@@ -270,4 +284,13 @@ def payable_total(quote: AddSeatsQuote, engine: str) -> Money:
             expected=f"a payable quote: {engine} bills only what may be added",
             code=ErrorCode.NOT_ALLOWED,
         )
-    return quote.total
+    if not total.is_rounded(minor_units=minor_units):
+        raise InvalidValueError(
+            field="quote.total",
+            value=total,
+            got=repr(total),
+            problem=f", which {engine} cannot charge in its minor units",
+            expected=f"a quote rounded with minor_units={module}.MINOR_UNITS",
+            code=ErrorCode.NOT_ROUNDED,
+        )
+    return total.to_minor(minor_units=minor_units)

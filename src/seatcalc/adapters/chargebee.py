@@ -57,13 +57,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from seatcalc.adapters._fields import Reader, months_of, payable_total, period_unit, timestamp
+from seatcalc.adapters._choice import customer, named, only_one, unwrapped
+from seatcalc.adapters._fields import Reader, months_of, payable_minor, period_unit, timestamp
 from seatcalc.conventions import CHARGEBEE_MILLISECONDS, Convention
-from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_as
+from seatcalc.errors import reported_as
 from seatcalc.minor_units import CHARGEBEE_UNITS, MinorUnits
 from seatcalc.money import Money
 from seatcalc.quote import AddSeatsQuote
-from seatcalc.subscription import Subscription
+from seatcalc.subscription import Subscription, check_subscription
 
 __all__ = [
     "CONVENTION",
@@ -110,8 +111,7 @@ def subscription_from_chargebee(
             in Chargebee's JSON, such as ``subscription.subscription_items[0].unit_price``.
     """
     root = Reader(data)
-    wrapped = "subscription" in root.data
-    sub = root.child("subscription") if wrapped else root
+    sub, wrapped = unwrapped(root)
     chosen = _item(sub, item)
     currency = sub.text("currency_code").upper()
     months = months_of(
@@ -121,7 +121,7 @@ def subscription_from_chargebee(
     )
     start = sub.day("current_term_start")
     anchor = sub.day("started_at") if sub.optional("started_at") is not None else start
-    created = sub.day("created_at") if sub.optional("created_at") is not None else None
+    created = sub.optional_day("created_at")
     names = {
         "seats": chosen.where("quantity"),
         "unit_price": chosen.where("unit_price"),
@@ -155,7 +155,7 @@ def subscription_to_chargebee(subscription: Subscription) -> dict[str, object]:
     Only the fields :func:`subscription_from_chargebee` reads are written (no ids), so reading
     the result back with the same ``channel`` and ``product`` gives an equal subscription.
     """
-    sub = _subscription(subscription)
+    sub = check_subscription(subscription)
     unit = sub.unit_price.to_minor(minor_units=MINOR_UNITS)
     unit_name, count = period_unit(sub.period_months)
     return {
@@ -194,9 +194,7 @@ def preview_chargebee(quote: AddSeatsQuote) -> dict[str, object]:
     Raises:
         SeatcalcError: the quote is not payable, or its total is not whole minor units.
     """
-    total = payable_total(quote, "Chargebee")
-    with reported_as({"amount": "quote.total"}):
-        amount = total.to_minor(minor_units=MINOR_UNITS)
+    amount = payable_minor(quote, "Chargebee", MINOR_UNITS, "chargebee")
     sub = quote.subscription
     end = quote.end_date or sub.term_end
     line = {
@@ -257,50 +255,27 @@ def charges_from_chargebee(estimate: Mapping[str, object]) -> Money:
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _subscription(value: object) -> Subscription:
-    if not isinstance(value, Subscription):
-        raise InvalidTypeError(field="subscription", value=value, expected="a Subscription")
-    return value
-
-
 def _item(sub: Reader, item: int | str | None) -> Reader:
     items = sub.items("subscription_items")
     where = sub.where("subscription_items")
     if item is None:
         plans = [candidate for candidate in items if candidate.optional("item_type") == "plan"]
-        chosen = plans or items
-        if len(chosen) == 1:
-            return chosen[0]
-        raise InvalidValueError(
-            field=where,
-            value=f"{len(chosen)} items",
-            got=f"{len(chosen)} candidate items",
+        return only_one(
+            plans or items,
+            where,
+            what="candidate items",
             expected="exactly one plan item, or item= naming the seats' item (index or id)",
-            code=ErrorCode.INCONSISTENT if chosen else ErrorCode.EMPTY,
         )
-    if isinstance(item, int) and not isinstance(item, bool):
-        if 0 <= item < len(items):
-            return items[item]
-    elif isinstance(item, str):
-        for candidate in items:
-            if candidate.optional("item_price_id") == item:
-                return candidate
-    else:
-        raise InvalidTypeError(field="item", value=item, expected="an index or an item_price_id")
-    raise InvalidValueError(
-        field="item",
-        value=item,
-        expected=f"an index below {len(items)}, or an item_price_id in {where}",
-        code=ErrorCode.UNKNOWN_CHOICE,
+    return named(
+        items, item, where, ids=lambda it: (it.optional("item_price_id"),), kinds="an item_price_id"
     )
 
 
 def _country(root: Reader, wrapped: bool) -> str:  # noqa: FBT001 - a private helper
-    if not wrapped or "customer" not in root.data:
-        raise InvalidValueError(
-            field="customer.billing_address.country",
-            detail=("missing: pass the API's whole response (with its customer), or country="),
-            expected="a customer with a billing address, or country=",
-            code=ErrorCode.MALFORMED_RECORD,
-        )
-    return root.child("customer").child("billing_address").text("country")
+    found = customer(
+        root,
+        wrapped=wrapped,
+        field="customer.billing_address.country",
+        expected="a customer with a billing address",
+    )
+    return found.child("billing_address").text("country")
