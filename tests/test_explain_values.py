@@ -281,6 +281,47 @@ def test_reduction_in_english_and_french():
     )
 
 
+def test_a_decision_sentence_in_german_spanish_and_italian():
+    decision = can_remove_seats(ANNUAL, 2, D(2026, 5, 20))
+    assert decision.message("de") == (
+        "2 Lizenzplätze können nicht vor ihrem Ablauf entfernt werden; das Entfernen kann zur "
+        "Verlängerung am 1. Januar 2027 wirksam werden und schon jetzt geplant werden."
+    )
+    assert decision.message("es") == (
+        "2 puestos no se pueden retirar antes de que venzan; la retirada puede surtir efecto en "
+        "la renovación del 1 de enero de 2027 y se puede programar ya."
+    )
+    assert decision.message("it") == (
+        "2 postazioni non possono essere rimosse prima della scadenza; la rimozione può avere "
+        "effetto al rinnovo del 1 gennaio 2027 e può essere programmata fin da ora."
+    )
+
+
+REMOVALS = {
+    # Each reason, with one seat and with several (the sentences have plural forms).
+    "BEFORE_TERM_END": (ANNUAL, D(2026, 5, 20)),
+    "AUTO_RENEW_OFF": (attrs.evolve(ANNUAL, auto_renew=False), D(2026, 5, 20)),
+    "TERM_ENDED": (ANNUAL, D(2027, 2, 1)),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "es", "it"])
+@pytest.mark.parametrize("reason", sorted(REMOVALS))
+@pytest.mark.parametrize("seats", [1, 2])
+def test_no_line_of_a_removal_is_left_in_english(language, reason, seats):
+    subscription, on = REMOVALS[reason]
+    decision = can_remove_seats(subscription, seats, on)
+    assert decision.reason == reason
+    assert decision.message(language) != decision.message("en")
+    english = decision.explain("en").splitlines()
+    written = decision.explain(language).splitlines()
+    assert len(written) == len(english)
+    assert not set(written) & set(english), written
+    reduction = schedule_seat_reduction(ANNUAL, seats, D(2026, 5, 20))
+    english = reduction.explain("en").splitlines()
+    assert not set(reduction.explain(language).splitlines()) & set(english)
+
+
 # -- usage --------------------------------------------------------------------------------
 
 

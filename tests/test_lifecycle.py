@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 
 import pytest
 
@@ -267,3 +268,28 @@ def test_the_state_past_the_end_of_the_calendar_is_refused_as_status_changes_is(
     last = make(term_start=D(9998, 12, 31), term_end=D(9999, 12, 31), anchor=D(9997, 12, 31))
     with pytest.raises(InvalidValueError, match=r"subscription\.term_end: got 9999-12-31"):
         lifecycle_state(last, D(9999, 12, 31))
+
+
+def test_the_lifecycle_values_are_still_read_from_seatcalc_lifecycle():
+    from seatcalc import lifecycle  # noqa: PLC0415 - the module itself is what is tested
+
+    assert (lifecycle.LifecycleState, lifecycle.LifecycleStatus) == (LifecycleState, A)
+    assert (lifecycle.LifecyclePolicy, lifecycle.DEFAULT_LIFECYCLE) == (
+        LifecyclePolicy,
+        DEFAULT_LIFECYCLE,
+    )
+    assert all(hasattr(lifecycle, name) for name in lifecycle.__all__)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [lifecycle_state(ANNUAL, D(2026, 11, 2)), LifecyclePolicy(expired_days=7), A.SUSPENDED],
+)
+def test_a_pickle_written_before_the_values_moved_still_loads(value):
+    # Protocol 0 names the class as text, so the module it was defined in can be put back.
+    assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301 - our own bytes
+    old = pickle.dumps(value, protocol=0).replace(
+        b"seatcalc._lifecycle_values", b"seatcalc.lifecycle"
+    )
+    assert b"seatcalc.lifecycle\n" + type(value).__name__.encode() in old
+    assert pickle.loads(old) == value  # noqa: S301 - our own bytes

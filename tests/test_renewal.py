@@ -491,3 +491,38 @@ def test_renewal_names_are_public_and_documented(name):
     api = (Path(__file__).parents[1] / "docs" / "api.rst").read_text(encoding="utf-8")
     assert name in seatcalc.__all__
     assert f":: seatcalc.{name}\n" in api
+
+
+def test_the_removal_values_and_the_calendar_are_still_read_from_their_modules():
+    from seatcalc import removal, renewal  # noqa: PLC0415 - the modules themselves are tested
+
+    assert (removal.Decision, removal.SeatReduction) == (Decision, SeatReduction)
+    assert removal.RemovalReason is RemovalReason
+    assert (renewal.Term, renewal.next_renewal) == (Term, next_renewal)
+    assert (renewal.renewal_dates, renewal.term_containing) == (renewal_dates, term_containing)
+    for module in (removal, renewal):
+        assert all(hasattr(module, name) for name in module.__all__)
+
+
+@pytest.mark.parametrize(
+    ("value", "private", "public"),
+    [
+        (
+            can_remove_seats(make(), 2, D(2026, 5, 20)),
+            b"seatcalc._removal_values",
+            b"seatcalc.removal",
+        ),
+        (
+            schedule_seat_reduction(make(), 2, D(2026, 5, 20)),
+            b"seatcalc._removal_values",
+            b"seatcalc.removal",
+        ),
+        (Term(D(2026, 1, 1), D(2027, 1, 1)), b"seatcalc._renewal_grid", b"seatcalc.renewal"),
+    ],
+)
+def test_a_pickle_written_before_the_values_moved_still_loads(value, private, public):
+    # Protocol 0 names the class as text, so the module it was defined in can be put back.
+    assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301 - our own bytes
+    old = pickle.dumps(value, protocol=0).replace(private, public)
+    assert public + b"\n" + type(value).__name__.encode() in old
+    assert pickle.loads(old) == value  # noqa: S301 - our own bytes

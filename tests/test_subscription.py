@@ -111,3 +111,14 @@ def test_generated_terms_are_one_period_on_the_grid(sub):
     assert sub.term_start < sub.term_end
     assert sub.is_active_on(sub.term_start)
     assert not sub.is_active_on(sub.term_end)
+
+
+def test_the_country_and_channel_checks_are_still_read_from_seatcalc_subscription():
+    from seatcalc import CHANNELS, subscription  # noqa: PLC0415 - the module itself is tested
+
+    assert subscription.CHANNELS is CHANNELS == ("direct", "reseller")
+    assert all(hasattr(subscription, name) for name in subscription.__all__)
+    assert subscription.check_country("FR") == "FR"
+    assert subscription.check_channel("reseller") == "reseller"
+    with pytest.raises(InvalidValueError, match=r"did you mean 'FR'\?"):
+        subscription.check_country("fr")

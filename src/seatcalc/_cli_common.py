@@ -15,8 +15,9 @@ import re
 from typing import Any, Final, NoReturn
 
 from seatcalc._cli_files import UsageError
+from seatcalc._error_values import describe
 from seatcalc._validate import parse_date
-from seatcalc.errors import SeatcalcError, describe, reported_within
+from seatcalc.errors import SeatcalcError, reported_within
 from seatcalc.money import Money
 from seatcalc.subscription import CHANNELS, Subscription
 

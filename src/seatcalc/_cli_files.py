@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from seatcalc._error_values import describe
 from seatcalc._validate import parse_date
-from seatcalc.errors import SeatcalcError, describe, reported_as, reported_within
+from seatcalc.errors import SeatcalcError, reported_as, reported_within
 from seatcalc.subscription import Subscription
 
 __all__ = ["Row", "UsageError", "read_assignments", "read_events", "read_subscriptions"]

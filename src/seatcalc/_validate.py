@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final, TypeVar
 
+from seatcalc._error_values import safe_value
 from seatcalc._scalars import native
-from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, safe_value
+from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError
 
 __all__ = [
     "bool_field",

@@ -16,6 +16,11 @@ the value received and what would have been accepted) and once as attributes for
 
 :meth:`SeatcalcError.to_dict` gives them as a JSON object a service can return as the body of a
 400 response.  The docs' "Errors" page lists every code.
+
+:class:`reported_within` and :class:`reported_as` give an error raised for nested or renamed
+input the field the caller knows.  The codes live in the private module ``_error_codes``, and how
+an error writes the value it received in ``_error_values``; this module exports
+:class:`ErrorCode` as before.
 """
 
 from __future__ import annotations
@@ -23,10 +28,10 @@ from __future__ import annotations
 # The API docs show these annotations as written: "datetime.date" reads better than "dt.date".
 import datetime  # noqa: ICN001
 from collections.abc import Mapping
-from decimal import Decimal
-from enum import StrEnum
-from fractions import Fraction
-from typing import Any, Final, Self
+from typing import Any, Self
+
+from seatcalc._error_codes import ErrorCode
+from seatcalc._error_values import describe, safe_value
 
 __all__ = [
     "CurrencyMismatchError",
@@ -38,78 +43,6 @@ __all__ = [
     "SeatcalcError",
     "UnknownCurrencyError",
 ]
-
-#: The longest text an error keeps for a value; a longer one is cut with an ellipsis.
-MAX_VALUE_LENGTH: Final = 80
-# Ints longer than this many bits are described by their size: Python refuses to write ints of
-# more than 4300 digits as text, and nobody reads a number that long in a message.
-_BIG: Final = 1024
-
-
-class ErrorCode(StrEnum):
-    """The stable machine code of an error: what kind of problem it is.
-
-    The code says what is wrong; :attr:`SeatcalcError.field` says where.  Each member is a
-    ``str`` equal to its name, so ``ErrorCode.OUTSIDE_TERM == "OUTSIDE_TERM"``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: A value of a type seatcalc does not accept there (a str for a count, None for a date).
-    WRONG_TYPE = "WRONG_TYPE"
-    #: A binary float where an exact amount or ratio is needed.
-    FLOAT_NOT_EXACT = "FLOAT_NOT_EXACT"
-    #: A :class:`datetime.datetime` where a :class:`datetime.date` is needed, or the reverse.
-    DATETIME_NOT_DATE = "DATETIME_NOT_DATE"
-    #: A datetime without a time zone where an instant is needed.
-    NAIVE_DATETIME = "NAIVE_DATETIME"
-    #: An instant or a UTC offset with a fraction of a second, where whole seconds are counted.
-    NOT_WHOLE_SECONDS = "NOT_WHOLE_SECONDS"
-    #: Text that is not a number in the form seatcalc reads (``'12.50'``), NaN or an infinity.
-    INVALID_NUMBER = "INVALID_NUMBER"
-    #: A number outside its bounds, such as a count below 1, an amount of 10**18 or more, a
-    #: negative price or too many decimal places.
-    OUT_OF_RANGE = "OUT_OF_RANGE"
-    #: Text that is not an ISO 8601 date (``'2026-01-31'``).
-    INVALID_DATE = "INVALID_DATE"
-    #: A date or instant that lies outside the term it must lie in.
-    OUTSIDE_TERM = "OUTSIDE_TERM"
-    #: Two dates in the wrong order, such as a term that ends before it starts.
-    DATE_ORDER = "DATE_ORDER"
-    #: A date that is not a renewal date of the anchor's grid where one is needed.
-    OFF_GRID = "OFF_GRID"
-    #: A date that would fall outside the years 1 to 9999 that Python represents.
-    DATE_OUT_OF_RANGE = "DATE_OUT_OF_RANGE"
-    #: A currency code that is not an ISO 4217 currency with a minor unit known to CLDR.
-    UNKNOWN_CURRENCY = "UNKNOWN_CURRENCY"
-    #: Amounts in two currencies combined, or a price in another currency than expected.
-    CURRENCY_MISMATCH = "CURRENCY_MISMATCH"
-    #: A code that is not an ISO 3166-1 country or a CLDR region seatcalc knows.
-    UNKNOWN_TERRITORY = "UNKNOWN_TERRITORY"
-    #: A locale name CLDR does not know, or one that is not a plain locale identifier.
-    UNKNOWN_LOCALE = "UNKNOWN_LOCALE"
-    #: A value that must be one of a fixed set of names (a channel, a convention, a rounding
-    #: mode) and is not.
-    UNKNOWN_CHOICE = "UNKNOWN_CHOICE"
-    #: An empty collection where at least one item is needed.
-    EMPTY = "EMPTY"
-    #: An item given twice where each may appear once.
-    DUPLICATE = "DUPLICATE"
-    #: A mapping (a ``to_dict()`` form) with missing or unexpected keys.
-    MALFORMED_RECORD = "MALFORMED_RECORD"
-    #: Values that contradict each other, such as a record whose figures do not add up, a
-    #: reason whose facts contradict its code or a policy that excludes what it allows.
-    INCONSISTENT = "INCONSISTENT"
-    #: An amount that is not a whole number of minor units where one is needed.
-    NOT_ROUNDED = "NOT_ROUNDED"
-    #: A change the rules forbid, such as removing a subscription's last seat or scheduling a
-    #: reduction without auto-renewal.
-    NOT_ALLOWED = "NOT_ALLOWED"
-    #: An operation seatcalc does not offer that way (the builtin ``round()`` on money, seconds
-    #: where dates are planned).
-    NOT_SUPPORTED = "NOT_SUPPORTED"
-    #: An optional integration used without its extra installed (``pip install seatcalc[...]``).
-    MISSING_EXTRA = "MISSING_EXTRA"
 
 
 class SeatcalcError(Exception):
@@ -390,43 +323,3 @@ def rename_field(error: SeatcalcError, names: Mapping[str, str]) -> SeatcalcErro
     if head in names:
         return error.renamed(names[head] + dot + rest)
     return error
-
-
-def describe(value: object) -> str:
-    """Return ``value`` as an error message shows it: its repr and, if it helps, its type."""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _BIG:
-        return f"an int of about {value.bit_length() * 30103 // 100000 + 1} digits"
-    if value is None or isinstance(value, bool | int | str):
-        return _cut(repr(value))
-    return f"{_cut(repr(value))} ({type(value).__name__})"
-
-
-def safe_value(value: object) -> str | None:
-    """Return ``value`` as short, JSON-safe text for :attr:`SeatcalcError.value`.
-
-    Dates are ISO 8601, strings are themselves, numbers their decimal text, anything else its
-    repr; text longer than :data:`MAX_VALUE_LENGTH` characters is cut with an ellipsis.
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime.date):
-        text = value.isoformat()
-    elif isinstance(value, str):
-        text = value
-    elif isinstance(value, bool):
-        text = repr(value)
-    elif isinstance(value, int) and value.bit_length() > _BIG:
-        text = describe(value)
-    elif type(value) in {int, Decimal, Fraction}:
-        text = str(value)
-    else:
-        text = repr(value)
-    return _cut(text)
-
-
-def _cut(text: str) -> str:
-    if len(text) <= MAX_VALUE_LENGTH:
-        return text
-    return f"{text[: MAX_VALUE_LENGTH - 1]}…"

@@ -1,14 +1,18 @@
-"""The subscription a seat change applies to."""
+"""The subscription a seat change applies to.
+
+The checks of the customer's country and sales channel live in the private module
+``_customer`` and are exported from this one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, NoReturn, Self, cast
+from typing import TYPE_CHECKING, Any, NoReturn, Self, cast
 
 import attrs
-from babel.core import Locale
 
+from seatcalc._customer import CHANNELS, check_channel, check_country
 from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc._scalars import native
 from seatcalc._validate import (
@@ -26,6 +30,9 @@ from seatcalc.dates import grid_date, grid_index, months_between
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, reported_within
 from seatcalc.money import Money, check_price
 
+if TYPE_CHECKING:
+    from babel.core import Locale
+
 __all__ = [
     "CHANNELS",
     "MAX_PERIOD_MONTHS",
@@ -36,68 +43,8 @@ __all__ = [
     "known_terms_only",
 ]
 
-#: The sales channels a subscription can come from: bought from the vendor's own store, or
-#: through a reseller or partner.
-CHANNELS: tuple[str, ...] = ("direct", "reseller")
-
 #: The longest billing period accepted, in months (ten years).
 MAX_PERIOD_MONTHS = 120
-
-# Codes CLDR lists among its territories that are not places a customer lives in.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
-
-
-def check_country(value: object, field: str = "country") -> str:
-    """Return ``value`` if it is an ISO 3166-1 alpha-2 code of a territory CLDR knows.
-
-    Codes are upper case, as ISO 3166-1 writes them; a lower-case code is refused with the
-    upper-case one suggested, rather than guessed.  Groupings such as ``EU`` or ``UN`` and
-    CLDR's ``ZZ`` (unknown region) are not countries.
-
-    >>> check_country("FR")
-    'FR'
-    >>> check_country("fr")
-    Traceback (most recent call last):
-    ...
-    seatcalc.errors.InvalidValueError: country: got 'fr'; expected an upper-case ISO 3166-1 alpha-2 code such as 'US' or 'FR' (did you mean 'FR'?)
-
-    .. versionadded:: 0.1.0
-    """  # noqa: E501 - a doctest's output is one line
-    expected = "an upper-case ISO 3166-1 alpha-2 code such as 'US' or 'FR'"
-    if not isinstance(value, str):
-        raise InvalidTypeError(field=field, value=value, expected=expected)
-    if _is_country(value):
-        return value
-    upper = value.upper()
-    raise InvalidValueError(
-        field=field,
-        value=value,
-        expected=expected,
-        hint=f"did you mean {upper!r}?" if upper != value and _is_country(upper) else None,
-        code=ErrorCode.UNKNOWN_TERRITORY,
-    )
-
-
-def _is_country(code: str) -> bool:
-    return (
-        len(code) == 2
-        and code.isascii()
-        and code.isupper()
-        and code not in _NOT_COUNTRIES
-        and code in Locale("en").territories
-    )
-
-
-def check_channel(value: object, field: str = "channel") -> str:
-    """Return ``value`` if it is one of :data:`CHANNELS`."""
-    if isinstance(value, str) and value in CHANNELS:
-        return value
-    expected = f"one of {', '.join(map(repr, CHANNELS))}"
-    if not isinstance(value, str):
-        raise InvalidTypeError(field=field, value=value, expected=expected)
-    raise InvalidValueError(
-        field=field, value=value, expected=expected, code=ErrorCode.UNKNOWN_CHOICE
-    )
 
 
 def _check_unit_price(_instance: object, _attribute: object, value: Money) -> None:
