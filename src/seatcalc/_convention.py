@@ -2,7 +2,7 @@
 
 :class:`Convention` holds the choices (unit, day count, change day, an intermediate rounding, the
 rounding order) and refuses combinations that have no meaning; the counting itself is
-:func:`~seatcalc._day_counts.count_time`'s.  The named conventions and presets are in
+``count_time``'s, in a private module of its own.  The named conventions and presets are in
 :mod:`seatcalc.conventions`, which re-exports this value.
 """
 
