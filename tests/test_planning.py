@@ -184,6 +184,102 @@ def test_timing_html_table():
     assert "<th>Cheapest that covers the need</th><td>add when needed, $1,209.86" in table
 
 
+TIMING_LABELS = {
+    "en": ("now", "when needed", "at renewal"),
+    "fr": ("maintenant", "au moment du besoin", "au renouvellement"),
+    "de": ("jetzt", "bei Bedarf", "zur Verlängerung"),
+    "es": ("ahora", "cuando se necesiten", "en la renovación"),
+    "it": ("ora", "quando servono", "al rinnovo"),
+}
+
+
+@pytest.mark.parametrize("language", TIMING_LABELS)
+def test_a_moment_is_written_in_each_language(language):
+    assert tuple(timing.label_in(language) for timing in Timing) == TIMING_LABELS[language]
+
+
+def test_a_moment_in_english_is_its_label():
+    for timing in Timing:
+        assert timing.label_in() == timing.label_in("en") == timing.label
+    assert [timing.label for timing in Timing] == ["now", "when needed", "at renewal"]
+
+
+# 1 day waiting, then 2 and 122 days paid early: the singular and the plural forms.
+OPTION_NOTES = {
+    "en": (
+        "users wait 1 day without the seats",
+        "seats paid for 2 days before they are needed",
+        "seats paid for 122 days before they are needed",
+    ),
+    "fr": (
+        "les utilisateurs attendent 1 jour sans les postes",
+        "postes payés 2 jours avant d’être nécessaires",  # noqa: RUF001
+        "postes payés 122 jours avant d’être nécessaires",  # noqa: RUF001
+    ),
+    "de": (
+        "Nutzer warten 1 Tag ohne die Lizenzplätze",
+        "Lizenzplätze 2 Tage vor dem Bedarf bezahlt",
+        "Lizenzplätze 122 Tage vor dem Bedarf bezahlt",
+    ),
+    "es": (
+        "los usuarios esperan 1 día sin los puestos",
+        "puestos pagados 2 días antes de necesitarse",
+        "puestos pagados 122 días antes de necesitarse",
+    ),
+    "it": (
+        "gli utenti attendono 1 giorno senza le postazioni",
+        "postazioni pagate 2 giorni prima che servano",
+        "postazioni pagate 122 giorni prima che servano",
+    ),
+}
+
+
+def noted_options():
+    waiting = compare_add_timing(yearly(), 1, dt.date(2026, 12, 31), on=dt.date(2026, 3, 1)).option(
+        Timing.AT_RENEWAL
+    )
+    early = compare_add_timing(yearly(), 1, dt.date(2026, 3, 3), on=dt.date(2026, 3, 1))
+    later = compare_add_timing(yearly(), 1, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
+    return waiting, early.option(Timing.NOW), later.option(Timing.NOW)
+
+
+@pytest.mark.parametrize("language", OPTION_NOTES)
+def test_an_option_note_is_written_in_each_language(language):
+    notes = tuple(option.note_in(language) for option in noted_options())
+    assert notes == OPTION_NOTES[language]
+
+
+def test_an_option_note_matches_its_line_of_the_explanation():
+    plan = compare_add_timing(yearly(), 2, dt.date(2026, 7, 1), on=dt.date(2026, 3, 1))
+    for language in OPTION_NOTES:
+        lines = plan.explain(language).splitlines()
+        for option in plan.options:
+            note = option.note_in(language)
+            assert not note or any(line.endswith(f"; {note}") for line in lines)
+    assert plan.option(Timing.WHEN_NEEDED).note_in("de") == ""
+
+
+def test_the_english_note_keeps_its_text_and_note_in_writes_the_plural():
+    waiting, early, _ = noted_options()
+    assert waiting.note == "users wait 1 day(s) without the seats"
+    assert early.note == "seats paid for 2 day(s) before they are needed"
+    assert (waiting.note_in(), early.note_in()) == OPTION_NOTES["en"][:2]
+
+
+def test_a_moment_and_a_note_check_the_locale_like_an_explanation():
+    option = noted_options()[0]
+    for write in (Timing.NOW.label_in, option.note_in):
+        for bad in ("fr@/../../x", "xx_YY", "../en", ""):
+            with pytest.raises(InvalidValueError) as caught:
+                write(bad)
+            assert caught.value.field == "locale"
+        with pytest.raises(InvalidTypeError):
+            write(7)
+        # A regional locale reads its language; a language without a catalog reads English.
+        assert write("fr_CA") == write("fr")
+        assert write("pt_BR") == write("en")
+
+
 @pytest.mark.parametrize(
     ("change", "error", "message"),
     [

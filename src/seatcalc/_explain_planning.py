@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from fractions import Fraction
 
     from seatcalc.alignment import AlignmentQuote
-    from seatcalc.timing import AddTimingComparison, TimingOption
+    from seatcalc.timing import AddTimingComparison, Timing, TimingOption
 
-__all__ = ["MESSAGE_IDS", "explain_alignment", "explain_timing"]
+__all__ = ["MESSAGE_IDS", "explain_alignment", "explain_timing", "option_note", "timing_label"]
 
 # Plural messages: (singular, plural).
 TIMING_TITLE = (
@@ -48,6 +48,12 @@ TIMINGS = {
     "WHEN_NEEDED": mark("when needed"),
     "AT_RENEWAL": mark("at the renewal"),
 }
+# The moments on their own, as Timing.label writes them in English.
+LABELS = {
+    "NOW": TIMINGS["NOW"],
+    "WHEN_NEEDED": TIMINGS["WHEN_NEEDED"],
+    "AT_RENEWAL": mark("at renewal"),
+}
 BEST = mark(
     "Cheapest that covers the need: add %(timing)s, %(until)s until the renewal, %(total)s in all"
 )
@@ -65,6 +71,7 @@ MESSAGE_IDS: tuple[str, ...] = (
     NOT_NEEDED,
     OPTION,
     *TIMINGS.values(),
+    LABELS["AT_RENEWAL"],
     BEST,
     EXTENSION,
     ALIGNED,
@@ -95,13 +102,29 @@ def _option(plan: AddTimingComparison, option: TimingOption, write: Writer) -> s
         until=until,
         after=after,
     )
+    note = _note(option, write)
+    return f"{line}; {note}" if note else line
+
+
+def _note(option: TimingOption, write: Writer) -> str:
+    """Write the days users wait, or the days paid for before the need ("" if neither)."""
     if option.waiting_days:
         days = option.waiting_days
-        return f"{line}; {write.plural(WAIT, days, count=write.number(days))}"
+        return write.plural(WAIT, days, count=write.number(days))
     if option.idle_days:
         days = option.idle_days
-        return f"{line}; {write.plural(IDLE, days, count=write.number(days))}"
-    return line
+        return write.plural(IDLE, days, count=write.number(days))
+    return ""
+
+
+def option_note(option: TimingOption, where: Locale) -> str:
+    """Return what an option means for the users, as its line of the explanation says it."""
+    return _note(option, Writer(where))
+
+
+def timing_label(timing: Timing, where: Locale) -> str:
+    """Return a moment to add seats in words (``now``, ``when needed``, ``at renewal``)."""
+    return Writer(where).text(LABELS[timing.value])
 
 
 def explain_timing(plan: AddTimingComparison, where: Locale) -> str:
