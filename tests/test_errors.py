@@ -32,7 +32,7 @@ def test_every_name_the_package_imports_from_seatcalc_errors_is_there():
     assert wanted >= {"ErrorCode", "reported_as", "reported_within", "SeatcalcError"}
     assert all(hasattr(errors, name) for name in wanted)
     # mypy --strict counts a name as exported only if it is in __all__ or defined there.
-    assert wanted - set(errors.__all__) <= {"reported_as", "reported_within"}
+    assert wanted - set(errors.__all__) <= {"reported_as", "reported_within", "rename_field"}
 
 
 def test_the_errors_are_still_named_by_seatcalc_errors():
