@@ -1,14 +1,14 @@
 """A :class:`~seatcalc.Proration` as JSON-safe data, and the inputs read back from that data.
 
 :meth:`~seatcalc.Proration.to_dict` and :meth:`~seatcalc.Proration.from_dict` are thin methods over
-these functions; :func:`~seatcalc.prorate` computes the result again from the inputs read here.
+these functions; :func:`~seatcalc.prorate` computes the result again from the arguments read here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from seatcalc._validate import check_keys, parse_date
 from seatcalc.conventions import Convention, convention_named, convention_to_data
@@ -19,7 +19,13 @@ from seatcalc.money import Money
 if TYPE_CHECKING:
     from seatcalc.proration import Proration
 
-__all__ = ["COMPUTED", "parse_instant", "proration_inputs", "proration_to_dict"]
+__all__ = [
+    "COMPUTED",
+    "ProrateArguments",
+    "parse_instant",
+    "prorate_arguments",
+    "proration_to_dict",
+]
 
 #: The entries of a proration's data that are computed from the inputs, not given.
 COMPUTED: tuple[str, ...] = ("unit", "remaining", "total", "fraction", "exact", "amount")
@@ -49,13 +55,26 @@ def proration_to_dict(proration: Proration, *, own_units: bool) -> dict[str, obj
     } | ({"minor_units": proration.minor_units.to_data()} if own_units else {})
 
 
-def proration_inputs(
-    data: Mapping[str, object],
-) -> tuple[Money, dt.date, dt.date, dt.date, Convention, MinorUnits]:
-    """Read the price, the term, the day, the convention and the minor units of a proration's data.
+class ProrateArguments(TypedDict):
+    """The arguments of :func:`~seatcalc.prorate`, by name, as read from a proration's data."""
+
+    price: Money
+    term_start: dt.date
+    term_end: dt.date
+    on: dt.date
+    quantity: int
+    convention: Convention
+    rounding: str
+    minor_units: MinorUnits
+
+
+def prorate_arguments(data: Mapping[str, object]) -> ProrateArguments:
+    """Read the arguments of :func:`~seatcalc.prorate` from a proration's data.
 
     The keys are checked (the inputs are required, :data:`COMPUTED` and ``minor_units`` are
-    optional); the quantity and the rounding are left for :func:`~seatcalc.prorate` to check.
+    optional), and the price, the term, the day, the convention and the minor units are read;
+    the quantity and the rounding are passed on as they are, for :func:`~seatcalc.prorate` to
+    check.
     """
     check_keys(data, "Proration", _REQUIRED, (*COMPUTED, "minor_units"))
     raw = data["convention"]
@@ -68,14 +87,16 @@ def proration_inputs(
     with reported_within("price"):
         price = Money.from_dict(data["price"])  # type: ignore[arg-type]
     parse = parse_date if convention.unit == "day" else parse_instant
-    return (
-        price,
-        parse(data["term_start"], "term_start"),
-        parse(data["term_end"], "term_end"),
-        parse(data["on"], "on"),
-        convention,
-        check_minor_units(data.get("minor_units")),
-    )
+    return {
+        "price": price,
+        "term_start": parse(data["term_start"], "term_start"),
+        "term_end": parse(data["term_end"], "term_end"),
+        "on": parse(data["on"], "on"),
+        "quantity": data["quantity"],  # type: ignore[typeddict-item]
+        "convention": convention,
+        "rounding": data["rounding"],  # type: ignore[typeddict-item]
+        "minor_units": check_minor_units(data.get("minor_units")),
+    }
 
 
 def parse_instant(value: object, field: str) -> dt.datetime:

@@ -27,7 +27,7 @@ import attrs
 
 from seatcalc._proration_checks import check_convention, check_instants, native_dates, refuse_term
 from seatcalc._proration_exact import prorate_exactly, refuse_line, share
-from seatcalc._proration_text import COMPUTED, proration_inputs, proration_to_dict
+from seatcalc._proration_text import COMPUTED, prorate_arguments, proration_to_dict
 from seatcalc._validate import check_agrees, check_count
 from seatcalc.conventions import ACTUAL_DAYS, Convention
 from seatcalc.errors import InvalidValueError
@@ -276,17 +276,7 @@ class Proration:
         >>> Proration.from_dict(p.to_dict()) == p
         True
         """
-        price, term_start, term_end, on, convention, minor_units = proration_inputs(data)
-        result = prorate(
-            price,
-            term_start,
-            term_end,
-            on,
-            quantity=data["quantity"],  # type: ignore[arg-type]
-            convention=convention,
-            rounding=data["rounding"],  # type: ignore[arg-type]
-            minor_units=minor_units,
-        )
+        result = prorate(**prorate_arguments(data))
         check_agrees(data, result.to_dict(), COMPUTED)
         return cls._of(result._parts)  # noqa: SLF001 - its own class
 

@@ -3,6 +3,10 @@
 :func:`quote_add_seats` composes the rules: eligibility (R5-R8, R12), the co-termed end date (R2,
 R4) and the prorated price (R3), rounded once on the line total and split into per-seat lines.
 An ineligible subscription gets a quote that says why and carries no price at all.
+
+A term extended past one billing period, and conventions that count seconds, are priced in the
+private module ``_quote_periods``; the data form and the HTML live in ``_quote_text``.  The named
+tuple of parts and ``AddSeatsQuote._of``, which build every quote, stay here.
 """
 
 from __future__ import annotations
@@ -17,24 +21,18 @@ from typing import Final, NamedTuple, Self
 import attrs
 from babel.core import Locale
 
-from seatcalc._html import table
 from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
-from seatcalc._records import read_convention, read_items, read_nested
-from seatcalc._validate import check_agrees, check_count, check_date, check_keys, parse_date
-from seatcalc.conventions import (
-    ACTUAL_DAYS,
-    Convention,
-    convention_named,
-    convention_to_data,
-)
-from seatcalc.dates import months_between, period_containing
+from seatcalc._quote_periods import prorate_period, with_whole_periods
+from seatcalc._quote_text import QUOTE_KEYS, quote_html, quote_inputs, quote_to_dict
+from seatcalc._validate import check_agrees, check_count, check_date
+from seatcalc.conventions import ACTUAL_DAYS, Convention, convention_named
 from seatcalc.eligibility import Eligibility, check_eligibility
-from seatcalc.errors import InvalidValueError, SeatcalcError, rename_field, reported_as
+from seatcalc.errors import SeatcalcError, rename_field, reported_as
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits, check_minor_units
-from seatcalc.money import MAX_INTEGER_DIGITS, Money
+from seatcalc.money import Money
 from seatcalc.policy import DEFAULT_POLICY, Policy
 from seatcalc.proration import Proration, prorate
-from seatcalc.rounding import check_rounding, round_ratio
+from seatcalc.rounding import check_rounding
 from seatcalc.subscription import Subscription
 
 __all__ = ["AddSeatsQuote", "quote_add_seats"]
@@ -218,24 +216,7 @@ class AddSeatsQuote:
         ``total`` is ``null`` and ``lines`` is empty when the quote is not payable.  A table of
         minor units other than CLDR's is written as ``minor_units``.
         """
-        data: dict[str, object] = {
-            "payable": self.payable,
-            "eligibility": self.eligibility.to_dict(),
-            "subscription": self.subscription.to_dict(),
-            "seats": self.seats,
-            "on": self.on.isoformat(),
-            "end_date": None if self.end_date is None else self.end_date.isoformat(),
-            "convention": convention_to_data(self.convention),
-            "rounding": self.rounding,
-            "fraction": None if self.fraction is None else str(self.fraction),
-            "whole_periods": self.whole_periods,
-            "proration": None if self.proration is None else self.proration.to_dict(),
-            "total": None if self.total is None else self.total.to_dict(),
-            "lines": [line.to_dict() for line in self.lines],
-        }
-        if self.minor_units != CLDR_UNITS:
-            data["minor_units"] = self.minor_units.to_data()
-        return data
+        return quote_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> AddSeatsQuote:
@@ -245,42 +226,10 @@ class AddSeatsQuote:
         the recorded eligibility is kept (the policy that produced it is not part of the JSON).
         A record whose price, lines or end date differ from the computation is refused.
         """
-        keys = (
-            "payable",
-            "eligibility",
-            "subscription",
-            "seats",
-            "on",
-            "end_date",
-            "convention",
-            "rounding",
-            "fraction",
-            "whole_periods",
-            "proration",
-            "total",
-            "lines",
-        )
-        mapping = check_keys(data, "AddSeatsQuote", keys, ("minor_units",))
-        eligibility = read_nested(mapping["eligibility"], "eligibility", Eligibility.from_dict)
-        subscription = read_nested(mapping["subscription"], "subscription", Subscription.from_dict)
-        convention = read_convention(mapping["convention"])
-        if mapping["proration"] is not None:
-            read_nested(mapping["proration"], "proration", Proration.from_dict)
-        if mapping["total"] is not None:
-            read_nested(mapping["total"], "total", Money.from_dict)
-        read_items(mapping["lines"], "lines", Money.from_dict)
-        seats = check_count(mapping["seats"], "seats")
+        mapping, inputs = quote_inputs(data)
         with reported_as(_SEATS_AS_QUANTITY):
-            quote = _compose(
-                subscription,
-                seats,
-                parse_date(mapping["on"], "on"),
-                eligibility,
-                convention,
-                check_rounding(mapping["rounding"]),
-                check_minor_units(mapping.get("minor_units")),
-            )
-        check_agrees(mapping, quote.to_dict(), keys)
+            quote = _compose(*inputs)
+        check_agrees(mapping, quote.to_dict(), QUOTE_KEYS)
         return quote
 
     @classmethod
@@ -307,10 +256,7 @@ class AddSeatsQuote:
 
     def _repr_html_(self) -> str:
         """Render the English breakdown as a two-column table for notebooks."""
-        title, *lines = self.explain("en").splitlines()
-        if not self.payable:
-            return table(title, [(lines[0].rstrip(":"), "; ".join(lines[1:]))])
-        return table(title, [tuple(line.split(": ", 1)) for line in lines])  # type: ignore[misc]
+        return quote_html(self)
 
 
 # The setter of AddSeatsQuote's one slot, for AddSeatsQuote._of.
@@ -429,11 +375,11 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
             )
             total = proration.amount
         else:
-            proration, whole = _price(subscription, seats, on, convention, rounding, table)
+            proration, whole = prorate_period(subscription, seats, on, convention, rounding, table)
             total = (
                 proration.amount
                 if whole == 0
-                else _with_whole_periods(proration, whole, seats, table)
+                else with_whole_periods(proration, whole, seats, table)
             )
     end_date = end if subscription.term_start <= on < end else None
     # tuple.__new__ fills the named tuple from one tuple, every field given, as in prorate.
@@ -454,54 +400,3 @@ def _compose(  # noqa: PLR0917 - the parts of a quote, in order
         ),
     )
     return AddSeatsQuote._of(parts)  # noqa: SLF001 - the module's own class
-
-
-def _price(  # noqa: PLR0917 - the parts of a quote, in order
-    sub: Subscription,
-    seats: int,
-    on: dt.date,
-    convention: Convention,
-    rounding: str,
-    table: MinorUnits,
-) -> tuple[Proration, int]:
-    """Prorate the billing period containing ``on``; count the whole periods after it."""
-    _, start, end = period_containing(sub.anchor, sub.period_months, on)
-    whole = months_between(end, sub.term_end) // sub.period_months
-    day = on
-    if convention.unit != "day":
-        start, end, day = _midnight(start), _midnight(end), _midnight(on)
-    proration = prorate(
-        sub.unit_price,
-        start,
-        end,
-        day,
-        quantity=seats,
-        convention=convention,
-        rounding=rounding,
-        minor_units=table,
-    )
-    return proration, whole
-
-
-def _with_whole_periods(
-    proration: Proration, whole: int, seats: int, table: MinorUnits = CLDR_UNITS
-) -> Money:
-    exact = proration.exact + seats * whole * proration.price.to_fraction()
-    currency = proration.price.currency
-    places, step = table.unit(currency)
-    units = step * round_ratio(
-        exact.numerator * 10**places, exact.denominator * step, proration.rounding
-    )
-    try:
-        return Money.from_minor(units, currency, digits=places)
-    except InvalidValueError:
-        raise InvalidValueError(
-            field="seats",
-            value=seats,
-            problem=f"; {seats} seat(s) for {whole} whole period(s) more is too large an amount",
-            expected=f"a count whose price is below 10**{MAX_INTEGER_DIGITS} {currency}",
-        ) from None
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
