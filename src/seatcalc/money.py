@@ -15,6 +15,11 @@ What an amount may be is :mod:`seatcalc._amounts`'s to say, and a currency's min
 :mod:`seatcalc.minor_units`'s: CLDR's digits through babel by default (USD 2, JPY 0, KWD 3);
 every rounding method takes ``minor_units=`` to choose another table (ISO 4217, Stripe's, cash
 rounding, or the caller's mapping) and ``digits=`` to choose a number of places.
+
+The arithmetic, the rounding and the hot paths are here.  Money's other methods live in private
+modules: ``_money_text`` (:meth:`Money.format`, :meth:`Money.explain`) and ``_money_data``
+(``to_dict``, ``from_dict``, the py-moneyed bridge) hold Money's two slotted bases, and
+``_allocation`` splits minor units by weights for :meth:`Money.allocate`.
 """
 
 from __future__ import annotations
@@ -513,7 +518,7 @@ class Money(MoneyText, MoneyData):
         parts = split_minor_units(self.to_minor(digits=places), shares, step)
         return tuple(self.from_minor(part, self.currency, digits=places) for part in parts)
 
-    # -- text and data forms: format, explain, to_dict, from_dict, py-moneyed (bases) ------
+    # -- representation (format, explain and the data forms: see MoneyText and MoneyData) --
 
     def __repr__(self) -> str:
         """Return ``Money('1.50', 'USD')``, which evaluates back to an equal value."""
