@@ -193,6 +193,16 @@ def test_subclasses_of_str_decimal_and_int_are_read_as_their_plain_value():
         assert (caught.value.field, caught.value.code) == ("amount", code)
 
 
+def test_money_stays_a_frozen_slotted_value_with_its_methods_from_every_base():
+    value = Money("1209.86", "USD")
+    assert not hasattr(value, "__dict__")
+    with pytest.raises(AttributeError):
+        value.amount = Decimal(1)  # type: ignore[misc]
+    assert value.format("en_US") == "$1,209.86"
+    assert Money.from_dict(value.to_dict()) == value
+    assert value.allocate([1, 1]) == (Money("604.93", "USD"), Money("604.93", "USD"))
+
+
 def test_pickle_and_copy_round_trip():
     value = Money("1209.86", "USD")
     assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301 - our own bytes

@@ -15,12 +15,17 @@ What an amount may be is :mod:`seatcalc._amounts`'s to say, and a currency's min
 :mod:`seatcalc.minor_units`'s: CLDR's digits through babel by default (USD 2, JPY 0, KWD 3);
 every rounding method takes ``minor_units=`` to choose another table (ISO 4217, Stripe's, cash
 rounding, or the caller's mapping) and ``digits=`` to choose a number of places.
+
+The arithmetic, the rounding and the hot paths are here.  Money's other methods live in private
+modules: ``_money_text`` (:meth:`Money.format`, :meth:`Money.explain`) and ``_money_data``
+(``to_dict``, ``from_dict``, the py-moneyed bridge) hold Money's two slotted bases, and
+``_allocation`` splits minor units by weights for :meth:`Money.allocate`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import (
     ROUND_HALF_UP,
     Context,
@@ -30,11 +35,14 @@ from decimal import (
     Overflow,
 )
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, SupportsIndex
+from typing import Final, NoReturn, Self, SupportsIndex
 
 import attrs
 
+from seatcalc._allocation import check_weights, split_minor_units
 from seatcalc._amounts import MAX_DIGITS, MAX_INTEGER_DIGITS, coerce_exact, to_decimal
+from seatcalc._money_data import MoneyData
+from seatcalc._money_text import MoneyText
 from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc.currency import check_currency, cldr_digits, minor_unit_digits
 from seatcalc.errors import (
@@ -42,14 +50,9 @@ from seatcalc.errors import (
     ErrorCode,
     InvalidTypeError,
     InvalidValueError,
-    MissingExtraError,
-    reported_within,
 )
-from seatcalc.minor_units import MinorUnit, check_minor_units
+from seatcalc.minor_units import MinorUnit, MinorUnitsLike, check_minor_units
 from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
-
-if TYPE_CHECKING:
-    from babel.core import Locale
 
 __all__ = [
     "MAX_DIGITS",
@@ -101,7 +104,7 @@ def _cldr_unit(currency: str) -> tuple[Decimal, int]:
     return _UNITS[places], _UNIT_LIMITS[places]
 
 
-def _minor_unit(currency: str, digits: int | None, minor_units: object) -> MinorUnit:
+def _minor_unit(currency: str, digits: int | None, minor_units: MinorUnitsLike) -> MinorUnit:
     """Return the minor unit a rounding step uses: ``digits`` places, or a table's unit."""
     if minor_units is None:
         return MinorUnit(minor_unit_digits(currency, digits), 1)
@@ -117,7 +120,7 @@ def _minor_unit(currency: str, digits: int | None, minor_units: object) -> Minor
 
 
 @attrs.frozen(repr=False, init=False)
-class Money:
+class Money(MoneyText, MoneyData):
     """An exact amount of money in one currency.
 
     ``amount`` accepts a :class:`~decimal.Decimal`, an ``int`` or a decimal string; a float is
@@ -189,7 +192,7 @@ class Money:
         currency: str,
         *,
         digits: int | None = None,
-        minor_units: object = None,
+        minor_units: MinorUnitsLike = None,
     ) -> Self:
         """Return ``units`` minor units of ``currency`` (cents for USD, yen for JPY).
 
@@ -233,7 +236,7 @@ class Money:
         *,
         rounding: str = ROUND_HALF_UP,
         digits: int | None = None,
-        minor_units: object = None,
+        minor_units: MinorUnitsLike = None,
     ) -> Self:
         """Round an exact value once to the currency's minor unit and return it as money.
 
@@ -404,7 +407,7 @@ class Money:
         """Return the amount as an exact :class:`~fractions.Fraction`."""
         return Fraction(*self._ratio)
 
-    def to_minor(self, *, digits: int | None = None, minor_units: object = None) -> int:
+    def to_minor(self, *, digits: int | None = None, minor_units: MinorUnitsLike = None) -> int:
         """Return the amount as an int of minor units (cents for USD), as billing APIs take it.
 
         The amount must be a whole number of minor units: round it first.  ``minor_units``
@@ -442,7 +445,7 @@ class Money:
         rounding: str = ROUND_HALF_UP,
         *,
         digits: int | None = None,
-        minor_units: object = None,
+        minor_units: MinorUnitsLike = None,
     ) -> Self:
         """Round to the currency's minor unit (or to ``digits`` places) with one named mode.
 
@@ -466,7 +469,7 @@ class Money:
         units = step * round_ratio(numerator * _POWERS[places], denominator * step, mode)
         return self.from_minor(units, self.currency, digits=places)
 
-    def is_rounded(self, *, digits: int | None = None, minor_units: object = None) -> bool:
+    def is_rounded(self, *, digits: int | None = None, minor_units: MinorUnitsLike = None) -> bool:
         """Say whether the amount is a whole number of minor units (or of ``digits`` places).
 
         In a table with an increment (cash rounding) the amount must be a multiple of it.
@@ -488,7 +491,7 @@ class Money:
         weights: Iterable[int | Decimal | Fraction],
         *,
         digits: int | None = None,
-        minor_units: object = None,
+        minor_units: MinorUnitsLike = None,
     ) -> tuple[Self, ...]:
         """Split the amount into parts proportional to ``weights`` that sum to it exactly.
 
@@ -511,190 +514,11 @@ class Money:
         (Money('0.35', 'CHF'), Money('0.35', 'CHF'), Money('0.30', 'CHF'))
         """
         places, step = _minor_unit(self.currency, digits, minor_units)
-        shares = _check_weights(weights)
-        units = self.to_minor(digits=places)
-        if units % step:
-            step = 1  # not a multiple of the increment: parts of one minor unit
-        total_weight = sum(shares, Fraction(0))
-        magnitude = abs(units) // step
-        exact_parts = [magnitude * share / total_weight for share in shares]
-        parts = [int(part) for part in exact_parts]  # floor: every part is >= 0
-        leftover = magnitude - sum(parts)
-        by_remainder = sorted(
-            range(len(parts)), key=lambda index: (-(exact_parts[index] - parts[index]), index)
-        )
-        for index in by_remainder[:leftover]:
-            parts[index] += 1
-        sign = -step if units < 0 else step
-        return tuple(self.from_minor(sign * part, self.currency, digits=places) for part in parts)
+        shares = check_weights(weights)
+        parts = split_minor_units(self.to_minor(digits=places), shares, step)
+        return tuple(self.from_minor(part, self.currency, digits=places) for part in parts)
 
-    # -- presentation and serialisation ---------------------------------------------------
-
-    def format(
-        self,
-        locale: str | Locale = "en",
-        *,
-        rounding: str = ROUND_HALF_UP,
-        digits: int | None = None,
-        minor_units: object = None,
-        format: str | None = None,  # noqa: A002 - babel's name for it
-        format_type: str = "standard",
-    ) -> str:
-        r"""Format for people in ``locale``, after rounding once with seatcalc's ``rounding``.
-
-        babel's own formatter would round half-even to the currency's digits; seatcalc rounds
-        first, with the mode you name, and tells babel not to round again.  The text then follows
-        CLDR where babel leaves it out: minimum grouping digits, currency spacing and the
-        currency decimal and group separators (the "Formatting for people" documentation).
-
-        ``format`` (a CLDR number pattern) and ``format_type`` (``"standard"``,
-        ``"accounting"``: negative amounts in parentheses where the locale says so, or
-        ``"name"``: the currency's name) are passed to babel.
-
-        >>> Money("1234.565", "USD").format("en_US")
-        '$1,234.57'
-        >>> Money("1234567.891", "EUR").format("fr_FR")
-        '1\u202f234\u202f567,89\xa0€'
-        >>> Money("1234567", "JPY").format("ja_JP")
-        '￥1,234,567'
-        >>> Money("1234.5", "EUR").format("es_ES"), Money("12345.5", "EUR").format("es_ES")
-        ('1234,50\xa0€', '12.345,50\xa0€')
-        >>> Money("1234.5", "CHF").format("en_US"), Money("1234.5", "CHF").format("fr_CH")
-        ('CHF\xa01,234.50', "1'234.50\xa0CHF")
-        >>> Money("-1234.5", "USD").format("en_US", format_type="accounting")
-        '($1,234.50)'
-        >>> Money("1234.5", "CHF").format("fr_CH", format_type="name")
-        "1'234,50 francs suisses"
-        >>> Money("1", "CHF").format("en", format_type="name")
-        '1.00 Swiss francs'
-        >>> Money("1234.5", "EUR").format("en_US", format="#,##0.00 ¤¤")
-        '1,234.50 EUR'
-        """
-        from seatcalc._i18n import (  # noqa: PLC0415 - on first use
-            FORMAT_TYPES,
-            check_locale,
-            format_currency,
-        )
-
-        if format_type not in FORMAT_TYPES:
-            raise InvalidValueError(
-                field="format_type",
-                value=format_type,
-                expected=f"one of {', '.join(FORMAT_TYPES)}",
-                code=ErrorCode.UNKNOWN_CHOICE,
-            )
-        if format is not None and not isinstance(format, str):
-            raise InvalidTypeError(
-                field="format", value=format, expected="a CLDR number pattern such as '#,##0.00 ¤'"
-            )
-        rounded = self.round(rounding, digits=digits, minor_units=minor_units)
-        where = check_locale(locale)
-        try:
-            return format_currency(
-                rounded.amount, self.currency, where, format=format, format_type=format_type
-            )
-        except ValueError as error:  # babel's parse_pattern refuses a malformed pattern
-            raise InvalidValueError(
-                field="format",
-                value=format,
-                problem=f" ({error})",
-                expected="a CLDR number pattern such as '#,##0.00 ¤'",
-            ) from None
-
-    def explain(self, locale: str | Locale = "en") -> str:
-        """Return the amount as a reader of ``locale`` writes it, its currency and minor units.
-
-        Every digit of the amount is shown: an amount that is not a whole number of minor units
-        says so, and what rounding it half up gives.
-
-        >>> print(Money("1209.86", "USD").explain("en_US"))
-        $1,209.86
-        Currency: US Dollar (USD), 2 decimal places
-        In minor units: 120,986
-        >>> print(Money("0.125", "EUR").explain("en_IE"))
-        €0.125
-        Currency: Euro (EUR), 2 decimal places
-        In minor units: not a whole number, so the amount must be rounded to be charged
-        Rounded to the minor unit, ROUND_HALF_UP (half up): €0.13
-
-        .. versionadded:: 0.1.0
-        """
-        from seatcalc._explain_money import explain_money  # noqa: PLC0415 - loaded on first use
-        from seatcalc._i18n import check_locale  # noqa: PLC0415
-
-        return explain_money(self, check_locale(locale))
-
-    def _repr_html_(self) -> str:
-        """Render the English explanation as a table for notebooks."""
-        from seatcalc._html import explanation  # noqa: PLC0415 - only notebooks need it
-
-        return explanation(self.explain("en"))
-
-    # -- py-moneyed --------------------------------------------------------------------------
-
-    @classmethod
-    def from_moneyed(cls, money: object) -> Self:
-        """Build Money from a py-moneyed ``Money`` (its Decimal amount and currency code).
-
-        Needs the ``moneyed`` extra (``pip install seatcalc[moneyed]``); py-moneyed is imported
-        only when this is called.  The amount is checked as any amount is: one of more than 30
-        decimal places (py-moneyed keeps what a float gave it) is refused.
-
-        >>> import moneyed
-        >>> Money.from_moneyed(moneyed.Money("1209.86", "USD"))
-        Money('1209.86', 'USD')
-
-        .. versionadded:: 0.1.0
-        """
-        moneyed = _import_moneyed("from_moneyed")
-        if not isinstance(money, moneyed.Money):
-            raise InvalidTypeError(
-                field="money",
-                value=money,
-                expected="a py-moneyed Money, such as moneyed.Money('12.50', 'USD')",
-            )
-        with reported_within("money"):
-            return cls(money.amount, money.currency.code)
-
-    def to_moneyed(self) -> object:
-        """Return the same amount as a py-moneyed ``Money`` (needs the ``moneyed`` extra).
-
-        >>> Money("1209.86", "USD").to_moneyed()
-        Money('1209.86', 'USD')
-
-        .. versionadded:: 0.1.0
-        """
-        moneyed = _import_moneyed("to_moneyed")
-        return moneyed.Money(self.amount, self.currency)
-
-    def to_dict(self) -> dict[str, str]:
-        """Return a JSON-safe dict: the amount as a decimal string, the currency code.
-
-        >>> Money("1209.86", "USD").to_dict()
-        {'amount': '1209.86', 'currency': 'USD'}
-        """
-        return {"amount": format(self.amount, "f"), "currency": self.currency}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Self:
-        """Build Money from :meth:`to_dict`'s form; the amount must be a string or an int.
-
-        >>> Money.from_dict({"amount": "1209.86", "currency": "USD"})
-        Money('1209.86', 'USD')
-        """
-        from seatcalc._validate import check_keys  # noqa: PLC0415 - avoids an import cycle
-
-        check_keys(data, "Money", ("amount", "currency"))
-        amount = data["amount"]
-        if isinstance(amount, float):
-            # A JSON number with a fraction: the constructor's refusal names the float and
-            # suggests the decimal string to write instead.
-            return cls(amount, data["currency"])  # type: ignore[arg-type]
-        if not isinstance(amount, str | int) or isinstance(amount, bool):
-            raise InvalidTypeError(
-                field="amount", value=amount, expected="a decimal string such as '1200.00'"
-            )
-        return cls(amount, data["currency"])  # type: ignore[arg-type]
+    # -- representation (format, explain and the data forms: see MoneyText and MoneyData) --
 
     def __repr__(self) -> str:
         """Return ``Money('1.50', 'USD')``, which evaluates back to an equal value."""
@@ -720,16 +544,6 @@ class Money:
             expected="a call to Money.round(rounding=...)",
             code=ErrorCode.NOT_SUPPORTED,
         )
-
-
-def _import_moneyed(operation: str) -> Any:  # noqa: ANN401 - py-moneyed has no type hints
-    try:
-        import moneyed  # noqa: PLC0415 - an optional extra, imported on first use
-    except ImportError:
-        raise MissingExtraError(
-            field=operation, value="moneyed", expected="seatcalc[moneyed]"
-        ) from None
-    return moneyed
 
 
 # The slots' own setters, for Money._of only.
@@ -771,35 +585,3 @@ def check_price(value: object, field: str, currency: str | None = None) -> Money
             hint="credit a refund as a separate line",
         )
     return value
-
-
-def _check_weights(weights: Iterable[object]) -> list[Fraction]:
-    if isinstance(weights, str | Mapping) or not isinstance(weights, Iterable):
-        raise InvalidTypeError(
-            field="weights",
-            value=weights,
-            expected="a list of weights (ints, Decimals or Fractions), at least one > 0",
-        )
-    shares: list[Fraction] = []
-    for index, weight in enumerate(weights):
-        field = f"weights[{index}]"
-        if isinstance(weight, bool) or not isinstance(weight, int | Decimal | Fraction):
-            raise InvalidTypeError(
-                field=field,
-                value=weight,
-                expected="an int, a Decimal or a Fraction",
-                code=ErrorCode.FLOAT_NOT_EXACT if isinstance(weight, float) else None,
-            )
-        share = coerce_exact(weight, field)
-        if share < 0:
-            raise InvalidValueError(field=field, value=weight, expected="a weight >= 0")
-        shares.append(share)
-    if not shares or not any(shares):
-        raise InvalidValueError(
-            field="weights",
-            value=shares,
-            got=repr([str(share) for share in shares]),
-            expected="at least one weight > 0",
-            code=ErrorCode.EMPTY,
-        )
-    return shares
