@@ -44,7 +44,7 @@ from typing import Final, NamedTuple, TypeAlias
 import attrs
 
 from seatcalc._minor_unit_rules import TABLE_NAMES, named_unit
-from seatcalc.currency import check_currency, check_digits, cldr_digits
+from seatcalc.currency import check_currency, check_digits, cldr_digits, minor_unit_digits
 from seatcalc.errors import ErrorCode, InvalidTypeError, InvalidValueError, UnknownCurrencyError
 
 __all__ = [
@@ -228,6 +228,30 @@ def minor_unit(currency: str, minor_units: MinorUnitsLike = None) -> MinorUnit:
 
     .. versionadded:: 0.1.0
     """  # noqa: E501 - a doctest's output is one line
+    return check_minor_units(minor_units).unit(currency)
+
+
+def rounding_unit(currency: str, digits: int | None, minor_units: MinorUnitsLike) -> MinorUnit:
+    """Return the minor unit a rounding step uses: ``digits`` places, or a table's unit.
+
+    What every rounding method of :class:`~seatcalc.Money` reads from its ``digits=`` and
+    ``minor_units=`` arguments, which exclude each other.
+
+    >>> rounding_unit("USD", None, None), rounding_unit("USD", 4, None)
+    (MinorUnit(digits=2, increment=1), MinorUnit(digits=4, increment=1))
+    >>> rounding_unit("CHF", None, "cash")
+    MinorUnit(digits=2, increment=5)
+    """
+    if minor_units is None:
+        return MinorUnit(minor_unit_digits(currency, digits), 1)
+    if digits is not None:
+        raise InvalidValueError(
+            field="digits",
+            value=digits,
+            problem=f" together with minor_units={minor_units!r}",
+            expected="either digits or minor_units, not both",
+            code=ErrorCode.INCONSISTENT,
+        )
     return check_minor_units(minor_units).unit(currency)
 
 

@@ -25,7 +25,6 @@ modules: ``_money_text`` (:meth:`Money.format`, :meth:`Money.explain`) and ``_mo
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from decimal import (
     ROUND_HALF_UP,
     Context,
@@ -39,9 +38,9 @@ from typing import Final, NoReturn, Self, SupportsIndex
 
 import attrs
 
-from seatcalc._allocation import check_weights, split_minor_units
-from seatcalc._amounts import MAX_DIGITS, MAX_INTEGER_DIGITS, coerce_exact, to_decimal
+from seatcalc._amounts import MAX_DIGITS, MAX_INTEGER_DIGITS, to_decimal
 from seatcalc._money_data import MoneyData
+from seatcalc._money_rounding import MoneyRounding
 from seatcalc._money_text import MoneyText
 from seatcalc._pydantic_support import pydantic_core_schema, pydantic_json_schema
 from seatcalc.currency import check_currency, cldr_digits, minor_unit_digits
@@ -51,8 +50,8 @@ from seatcalc.errors import (
     InvalidTypeError,
     InvalidValueError,
 )
-from seatcalc.minor_units import MinorUnit, MinorUnitsLike, check_minor_units
-from seatcalc.rounding import ROUNDING_MODES, check_rounding, round_ratio
+from seatcalc.minor_units import MinorUnitsLike, rounding_unit
+from seatcalc.rounding import ROUNDING_MODES
 
 __all__ = [
     "MAX_DIGITS",
@@ -81,7 +80,6 @@ _EXACT: Final = Context(
 )
 # One minor unit for each number of digits, 10**-digits, built once in seatcalc's context.
 _UNITS: Final = tuple(_EXACT.scaleb(Decimal(1), Decimal(-places)) for places in range(31))
-_POWERS: Final[tuple[int, ...]] = tuple(10**places for places in range(31))
 # Amounts in minor units are below this bound, for each number of digits.
 _UNIT_LIMITS: Final[tuple[int, ...]] = tuple(
     10 ** (MAX_INTEGER_DIGITS + places) for places in range(31)
@@ -104,23 +102,8 @@ def _cldr_unit(currency: str) -> tuple[Decimal, int]:
     return _UNITS[places], _UNIT_LIMITS[places]
 
 
-def _minor_unit(currency: str, digits: int | None, minor_units: MinorUnitsLike) -> MinorUnit:
-    """Return the minor unit a rounding step uses: ``digits`` places, or a table's unit."""
-    if minor_units is None:
-        return MinorUnit(minor_unit_digits(currency, digits), 1)
-    if digits is not None:
-        raise InvalidValueError(
-            field="digits",
-            value=digits,
-            problem=f" together with minor_units={minor_units!r}",
-            expected="either digits or minor_units, not both",
-            code=ErrorCode.INCONSISTENT,
-        )
-    return check_minor_units(minor_units).unit(currency)
-
-
 @attrs.frozen(repr=False, init=False)
-class Money(MoneyText, MoneyData):
+class Money(MoneyRounding, MoneyText, MoneyData):
     """An exact amount of money in one currency.
 
     ``amount`` accepts a :class:`~decimal.Decimal`, an ``int`` or a decimal string; a float is
@@ -218,7 +201,7 @@ class Money(MoneyText, MoneyData):
         if digits is None and minor_units is None:
             unit, limit = _cldr_unit(currency)  # raises UnknownCurrencyError for an unknown code
         else:
-            places = _minor_unit(currency, digits, minor_units).digits
+            places = rounding_unit(currency, digits, minor_units).digits
             unit, limit = _UNITS[places], _UNIT_LIMITS[places]
         if not -limit < units < limit:
             raise InvalidValueError(
@@ -227,37 +210,6 @@ class Money(MoneyText, MoneyData):
                 expected=f"an int whose amount is below 10**{MAX_INTEGER_DIGITS} {currency}",
             )
         return cls._of(_EXACT.multiply(units, unit), currency)
-
-    @classmethod
-    def from_exact(
-        cls,
-        value: Fraction | Decimal | int | str,
-        currency: str,
-        *,
-        rounding: str = ROUND_HALF_UP,
-        digits: int | None = None,
-        minor_units: MinorUnitsLike = None,
-    ) -> Self:
-        """Round an exact value once to the currency's minor unit and return it as money.
-
-        ``value`` may be a :class:`~fractions.Fraction` (such as a prorated price, which may not
-        have a finite decimal expansion), a Decimal, an int or a decimal string.
-
-        >>> from fractions import Fraction
-        >>> Money.from_exact(Fraction(2 * 1200 * 184, 365), "USD")
-        Money('1209.86', 'USD')
-        >>> Money.from_exact(Fraction(1, 3), "KWD", rounding="ROUND_UP")
-        Money('0.334', 'KWD')
-        >>> Money.from_exact(Fraction(1, 3), "KWD", minor_units="stripe")
-        Money('0.330', 'KWD')
-        """
-        places, step = _minor_unit(currency, digits, minor_units)
-        mode = check_rounding(rounding)
-        exact = coerce_exact(value, "value")
-        units = step * round_ratio(
-            exact.numerator * _POWERS[places], exact.denominator * step, mode
-        )
-        return cls.from_minor(units, currency, digits=places)
 
     # -- arithmetic -----------------------------------------------------------------------
 
@@ -406,117 +358,6 @@ class Money(MoneyText, MoneyData):
     def to_fraction(self) -> Fraction:
         """Return the amount as an exact :class:`~fractions.Fraction`."""
         return Fraction(*self._ratio)
-
-    def to_minor(self, *, digits: int | None = None, minor_units: MinorUnitsLike = None) -> int:
-        """Return the amount as an int of minor units (cents for USD), as billing APIs take it.
-
-        The amount must be a whole number of minor units: round it first.  ``minor_units``
-        names the table whose minor unit is counted (``"stripe"`` for Stripe's ``amount``).
-
-        >>> Money("1209.86", "USD").to_minor(), Money("2740", "JPY").to_minor()
-        (120986, 2740)
-        >>> Money("1500", "IDR").to_minor(minor_units="stripe")
-        150000
-        >>> Money("5", "ISK").to_minor(minor_units="stripe")
-        500
-        >>> Money("0.125", "USD").to_minor()
-        Traceback (most recent call last):
-        ...
-        seatcalc.errors.InvalidValueError: amount: got Money('0.125', 'USD'), which is not a whole number of minor units (2 decimal places); expected an amount rounded first, e.g. with .round()
-
-        .. versionadded:: 0.1.0
-        """  # noqa: E501 - a doctest's output is one line
-        places = _minor_unit(self.currency, digits, minor_units).digits
-        numerator, denominator = self._ratio
-        units, rest = divmod(numerator * _POWERS[places], denominator)
-        if rest:
-            raise InvalidValueError(
-                field="amount",
-                value=self,
-                got=repr(self),
-                problem=(f", which is not a whole number of minor units ({places} decimal places)"),
-                expected="an amount rounded first, e.g. with .round()",
-                code=ErrorCode.NOT_ROUNDED,
-            )
-        return units
-
-    def round(
-        self,
-        rounding: str = ROUND_HALF_UP,
-        *,
-        digits: int | None = None,
-        minor_units: MinorUnitsLike = None,
-    ) -> Self:
-        """Round to the currency's minor unit (or to ``digits`` places) with one named mode.
-
-        ``minor_units`` names the table of minor units (:mod:`seatcalc.minor_units`); cash
-        rounding, for one, rounds CHF to 0.05.
-
-        >>> Money("2.675", "USD").round(), Money("2.675", "USD").round("ROUND_HALF_EVEN")
-        (Money('2.68', 'USD'), Money('2.68', 'USD'))
-        >>> Money("2.665", "USD").round("ROUND_HALF_EVEN")
-        Money('2.66', 'USD')
-        >>> Money("1234.5", "JPY").round(), Money("1.23456", "USD").round(digits=4)
-        (Money('1235', 'JPY'), Money('1.2346', 'USD'))
-        >>> Money("1234.5", "IDR").round(), Money("1234.5", "IDR").round(minor_units="iso4217")
-        (Money('1235', 'IDR'), Money('1234.50', 'IDR'))
-        >>> Money("12.33", "CHF").round(minor_units="cash")
-        Money('12.35', 'CHF')
-        """
-        places, step = _minor_unit(self.currency, digits, minor_units)
-        mode = check_rounding(rounding)
-        numerator, denominator = self._ratio
-        units = step * round_ratio(numerator * _POWERS[places], denominator * step, mode)
-        return self.from_minor(units, self.currency, digits=places)
-
-    def is_rounded(self, *, digits: int | None = None, minor_units: MinorUnitsLike = None) -> bool:
-        """Say whether the amount is a whole number of minor units (or of ``digits`` places).
-
-        In a table with an increment (cash rounding) the amount must be a multiple of it.
-
-        >>> Money("1.50", "USD").is_rounded(), Money("1.505", "USD").is_rounded()
-        (True, False)
-        >>> (
-        ...     Money("1.50", "CHF").is_rounded(minor_units="cash"),
-        ...     Money("1.52", "CHF").is_rounded(minor_units="cash"),
-        ... )
-        (True, False)
-        """
-        places, step = _minor_unit(self.currency, digits, minor_units)
-        numerator, denominator = self._ratio
-        return (numerator * _POWERS[places]) % (denominator * step) == 0
-
-    def allocate(
-        self,
-        weights: Iterable[int | Decimal | Fraction],
-        *,
-        digits: int | None = None,
-        minor_units: MinorUnitsLike = None,
-    ) -> tuple[Self, ...]:
-        """Split the amount into parts proportional to ``weights`` that sum to it exactly.
-
-        The amount must already be a whole number of minor units (round it first).  Each part
-        first gets the whole minor units of its exact share; the units left over go one each to
-        the parts with the largest remainders, ties going to the earlier part.  So the result is
-        deterministic, and equal weights give parts that differ by at most one minor unit, the
-        larger parts first.
-
-        >>> Money("10.00", "EUR").allocate([1, 2])
-        (Money('3.33', 'EUR'), Money('6.67', 'EUR'))
-        >>> Money("-0.05", "USD").allocate([1, 1])
-        (Money('-0.03', 'USD'), Money('-0.02', 'USD'))
-        >>> Money("1000", "JPY").allocate([1, 1, 1])
-        (Money('334', 'JPY'), Money('333', 'JPY'), Money('333', 'JPY'))
-
-        With a table that rounds to an increment, a multiple of it splits into multiples of it:
-
-        >>> Money("1.00", "CHF").allocate([1, 1, 1], minor_units="cash")
-        (Money('0.35', 'CHF'), Money('0.35', 'CHF'), Money('0.30', 'CHF'))
-        """
-        places, step = _minor_unit(self.currency, digits, minor_units)
-        shares = check_weights(weights)
-        parts = split_minor_units(self.to_minor(digits=places), shares, step)
-        return tuple(self.from_minor(part, self.currency, digits=places) for part in parts)
 
     # -- representation (format, explain and the data forms: see MoneyText and MoneyData) --
 
