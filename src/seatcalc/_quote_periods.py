@@ -17,7 +17,6 @@ from seatcalc.errors import InvalidValueError
 from seatcalc.minor_units import CLDR_UNITS, MinorUnits
 from seatcalc.money import MAX_INTEGER_DIGITS, Money
 from seatcalc.proration import Proration, prorate
-from seatcalc.rounding import round_ratio
 from seatcalc.subscription import Subscription
 
 __all__ = ["prorate_period", "with_whole_periods"]
@@ -59,12 +58,8 @@ def with_whole_periods(
     """
     exact = proration.exact + seats * whole * proration.price.to_fraction()
     currency = proration.price.currency
-    places, step = table.unit(currency)
-    units = step * round_ratio(
-        exact.numerator * 10**places, exact.denominator * step, proration.rounding
-    )
     try:
-        return Money.from_minor(units, currency, digits=places)
+        return Money.from_exact(exact, currency, rounding=proration.rounding, minor_units=table)
     except InvalidValueError:
         raise InvalidValueError(
             field="seats",

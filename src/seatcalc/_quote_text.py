@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from seatcalc._html import table
 from seatcalc._records import read_convention, read_items, read_nested
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["QUOTE_KEYS", "quote_html", "quote_inputs", "quote_to_dict"]
 
 #: The entries of a quote's data, every one required (``minor_units`` is optional).
-QUOTE_KEYS: tuple[str, ...] = (
+QUOTE_KEYS: Final[tuple[str, ...]] = (
     "payable",
     "eligibility",
     "subscription",

@@ -16,9 +16,10 @@ What an amount may be is :mod:`seatcalc._amounts`'s to say, and a currency's min
 every rounding method takes ``minor_units=`` to choose another table (ISO 4217, Stripe's, cash
 rounding, or the caller's mapping) and ``digits=`` to choose a number of places.
 
-The arithmetic, the rounding and the hot paths are here.  Money's other methods live in private
-modules: ``_money_text`` (:meth:`Money.format`, :meth:`Money.explain`) and ``_money_data``
-(``to_dict``, ``from_dict``, the py-moneyed bridge) hold Money's two slotted bases, and
+Construction, the arithmetic and the hot paths are here.  Money's other methods live in its
+three slotted bases, in private modules: ``_money_rounding`` (:meth:`Money.round`,
+:meth:`Money.from_exact`, ``to_minor``, ``allocate``), ``_money_text`` (:meth:`Money.format`,
+:meth:`Money.explain`) and ``_money_data`` (``to_dict``, ``from_dict``, the py-moneyed bridge);
 ``_allocation`` splits minor units by weights for :meth:`Money.allocate`.
 """
 

@@ -46,6 +46,7 @@ from typing import Any, Final
 from pydantic_core import PydanticCustomError
 from pydantic_core import core_schema as cs
 
+from seatcalc._quote_text import QUOTE_KEYS
 from seatcalc.errors import InvalidTypeError, SeatcalcError
 from seatcalc.money import Money
 from seatcalc.policy import Policy
@@ -187,21 +188,7 @@ _QUOTE: Final = {
             "description": "The minor-unit table the amounts were rounded to (default cldr)",
         },
     },
-    "required": [
-        "payable",
-        "eligibility",
-        "subscription",
-        "seats",
-        "on",
-        "end_date",
-        "convention",
-        "rounding",
-        "fraction",
-        "whole_periods",
-        "proration",
-        "total",
-        "lines",
-    ],
+    "required": list(QUOTE_KEYS),
     "additionalProperties": False,
 }
 
